@@ -1,0 +1,92 @@
+package io.propertyimages.imaging;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Turns downloaded bytes into the JPEG to save. A JPEG is kept byte for byte unless it is CMYK; anything else a
+ * reader exists for is decoded (first frame), put on white where it is transparent and encoded at quality 85.
+ * Dimensions are read from the header, and checked against the pixel limit, before any pixel is decoded. A file
+ * cut short fails: the readers throw on truncated PNG, WebP, GIF data, and a JPEG must end with its end marker.
+ * Thread-safe: every call has its own reader and writer.
+ */
+public final class JpegConverter {
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    private final long maxPixels;
+
+    public JpegConverter(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    public JpegImage toJpeg(byte[] source) throws ImageConversionException {
+        ImageFormat format = ImageFormat.detect(source);
+        switch (format) {
+            case UNKNOWN -> throw new ImageConversionException("not an image (unknown format)");
+            case AVIF, HEIC, SVG -> throw new ImageConversionException("unsupported format " + format.label());
+            default -> {
+                return convert(source, format);
+            }
+        }
+    }
+
+    private JpegImage convert(byte[] source, ImageFormat format) throws ImageConversionException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
+            ImageReader reader = readerFor(in, format);
+            try {
+                reader.setInput(in, false, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > maxPixels) {
+                    throw new ImageConversionException("image too large: " + width + "x" + height
+                            + " pixels exceeds the limit of " + maxPixels);
+                }
+                if (format == ImageFormat.JPEG && !JpegMarkers.endsWithEndOfImage(source)) {
+                    throw new ImageConversionException("corrupt or truncated jpeg: no end-of-image marker");
+                }
+                if (format == ImageFormat.JPEG && !isCmyk(reader)) {
+                    return new JpegImage(source, width, height, format, false);
+                }
+                boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
+                BufferedImage image = reader.read(0);
+                BufferedImage opaque = WhiteBackground.flatten(image);
+                return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ImageConversionException("corrupt or truncated " + format.label() + ": " + describe(e), e);
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream in, ImageFormat format) throws ImageConversionException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageConversionException("unsupported format " + format.label() + " (no reader)");
+        }
+        return readers.next();
+    }
+
+    /** CMYK and YCCK JPEGs are the ones a viewer may show wrongly, so they are converted to RGB. */
+    private static boolean isCmyk(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        return raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

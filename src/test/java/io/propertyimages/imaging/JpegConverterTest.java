@@ -1,0 +1,143 @@
+package io.propertyimages.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The fixture table: each source with the format it must be recognised as, and a pixel the JPEG must show. */
+class JpegConverterTest {
+    private static final Color WHITE = Color.WHITE;
+    private final JpegConverter converter = new JpegConverter(JpegConverter.DEFAULT_MAX_PIXELS);
+
+    static Stream<Arguments> convertedSources() {
+        Color red = new Color(200, 30, 30);
+        return Stream.of(
+                Arguments.of("png-rgb", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "png"), ImageFormat.PNG, 64, 48, 0, 0, new Color(40, 90, 160)),
+                Arguments.of("png-rgba-transparent-on-white", Fixtures.encode(Fixtures.halfTransparent(red), "png"), ImageFormat.PNG, 64, 48, 5, 5, WHITE),
+                Arguments.of("png-rgba-opaque-part", Fixtures.encode(Fixtures.halfTransparent(red), "png"), ImageFormat.PNG, 64, 48, 60, 40, red),
+                Arguments.of("png-palette", Fixtures.encode(Fixtures.palette(false), "png"), ImageFormat.PNG, 64, 48, 5, 5, new Color(255, 0, 0)),
+                Arguments.of("png-palette-transparent", Fixtures.encode(Fixtures.palette(true), "png"), ImageFormat.PNG, 64, 48, 5, 5, WHITE),
+                Arguments.of("png-gray", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_BYTE_GRAY), "png"), ImageFormat.PNG, 64, 48, 63, 47, null),
+                Arguments.of("png-16-bit-gray", Fixtures.encode(Fixtures.gray16(), "png"), ImageFormat.PNG, 64, 48, 10, 10, new Color(128, 128, 128)),
+                Arguments.of("gif", Fixtures.encode(Fixtures.palette(false), "gif"), ImageFormat.GIF, 64, 48, 60, 5, red),
+                Arguments.of("bmp", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "bmp"), ImageFormat.BMP, 64, 48, 0, 0, new Color(40, 90, 160)),
+                Arguments.of("tiff", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "tiff"), ImageFormat.TIFF, 64, 48, 0, 0, new Color(40, 90, 160)),
+                Arguments.of("webp-lossy", Fixtures.resource("small-lossy.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
+                Arguments.of("webp-lossless", Fixtures.resource("small-lossless.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
+                Arguments.of("webp-alpha-on-white", Fixtures.resource("alpha.webp"), ImageFormat.WEBP, 64, 48, 5, 5, WHITE),
+                Arguments.of("jpeg-cmyk-red", Fixtures.resource("cmyk-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convertedSources")
+    void convertsToAJpegOfTheSameSizeShowingTheSameColours(String name, byte[] source, ImageFormat format, int width,
+                                                           int height, int x, int y, Color expected) throws Exception {
+        JpegImage jpeg = converter.toJpeg(source);
+
+        BufferedImage decoded = decode(jpeg.bytes());
+        assertEquals(format, jpeg.originalFormat());
+        assertEquals(ImageFormat.JPEG, ImageFormat.detect(jpeg.bytes()));
+        assertEquals(width, jpeg.width());
+        assertEquals(height, jpeg.height());
+        assertEquals(width, decoded.getWidth());
+        assertEquals(height, decoded.getHeight());
+        if (expected != null) {
+            assertColour(expected, new Color(decoded.getRGB(x, y)), 40);
+        }
+    }
+
+    @Test
+    void keepsAnRgbJpegByteForByte() throws Exception {
+        for (byte[] source : new byte[][] {
+                Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "jpg"),
+                Fixtures.progressiveJpeg(Fixtures.gradient(BufferedImage.TYPE_INT_RGB)),
+                Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_BYTE_GRAY), "jpg")}) {
+            JpegImage jpeg = converter.toJpeg(source);
+
+            assertArrayEquals(source, jpeg.bytes());
+            assertEquals(64, jpeg.width());
+            assertEquals(48, jpeg.height());
+        }
+    }
+
+    @Test
+    void keepsTheFirstFrameOfAnAnimatedWebp() throws Exception {
+        JpegImage jpeg = converter.toJpeg(Fixtures.resource("animated.webp"));
+
+        assertTrue(jpeg.firstFrameOnly());
+        assertColour(Color.RED, new Color(decode(jpeg.bytes()).getRGB(16, 12)), 40);
+    }
+
+    @Test
+    void refusesAnImageOverThePixelLimitBeforeDecodingIt() {
+        ImageConversionException e = assertThrows(ImageConversionException.class,
+                () -> converter.toJpeg(Fixtures.pngHeaderOnly(100_000, 100_000)));
+
+        assertTrue(e.getMessage().startsWith("image too large: 100000x100000 pixels exceeds the limit of 50000000"), e.getMessage());
+    }
+
+    @Test
+    void failsATruncatedImageRatherThanSavingPartOfIt() {
+        byte[] png = Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "png");
+        byte[] cmyk = Fixtures.resource("cmyk-red.jpg");
+        byte[] rgbJpeg = Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "jpg");
+
+        assertReason("corrupt or truncated png", Arrays.copyOf(png, png.length / 2));
+        assertReason("corrupt or truncated jpeg", Arrays.copyOf(cmyk, cmyk.length / 2));
+        assertReason("corrupt or truncated jpeg", Arrays.copyOf(rgbJpeg, rgbJpeg.length - 40));
+        assertReason("corrupt or truncated webp", Arrays.copyOf(Fixtures.resource("small-lossy.webp"), 60));
+    }
+
+    @Test
+    void namesWhatIsNotAnImageOrNotSupported() {
+        byte[] noise = new byte[2048];
+        new Random(7).nextBytes(noise);
+        noise[0] = 0x42;
+
+        assertReason("not an image", noise);
+        assertReason("not an image", "<!doctype html><html><body>Sold</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertReason("unsupported format svg", "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
+        assertReason("unsupported format avif", ftyp("avif"));
+        assertReason("unsupported format heic", ftyp("heic"));
+    }
+
+    static byte[] ftyp(String brand) {
+        byte[] box = new byte[32];
+        box[3] = 24;
+        System.arraycopy(("ftyp" + brand).getBytes(StandardCharsets.US_ASCII), 0, box, 4, 8);
+        return box;
+    }
+
+    private void assertReason(String expected, byte[] source) {
+        ImageConversionException e = assertThrows(ImageConversionException.class, () -> converter.toJpeg(source));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+
+    private static BufferedImage decode(byte[] jpeg) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
+
+    private static void assertColour(Color expected, Color actual, int tolerance) {
+        assertTrue(Math.abs(expected.getRed() - actual.getRed()) <= tolerance
+                        && Math.abs(expected.getGreen() - actual.getGreen()) <= tolerance
+                        && Math.abs(expected.getBlue() - actual.getBlue()) <= tolerance,
+                "expected about " + expected + " but was " + actual);
+    }
+}
