@@ -1,0 +1,174 @@
+package io.propertyimages.download;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Downloads image bodies with the Jakarta REST client: follows a few redirects, refuses bodies over the limit while
+ * they stream, and retries what {@link RetryPolicy} says is worth retrying. One client serves all threads, so
+ * connections to an image host are reused.
+ */
+public final class ImageDownloader implements AutoCloseable {
+    static final int MAX_REDIRECTS = 5;
+    private static final String ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8";
+    private static final String USER_AGENT = "property-images/1.0";
+
+    private final DownloadSettings settings;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Client client;
+
+    public ImageDownloader(DownloadSettings settings) {
+        this(settings, Sleeper.REAL);
+    }
+
+    ImageDownloader(DownloadSettings settings, Sleeper sleeper) {
+        this.settings = settings;
+        this.policy = new RetryPolicy(settings, Clock.systemUTC());
+        this.sleeper = sleeper;
+        this.client = ClientBuilder.newBuilder()
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /**
+     * @throws DownloadFailedException when the URL cannot be downloaded, after the retries it deserved
+     * @throws InterruptedException when the thread is interrupted while it waits to retry
+     */
+    public DownloadedImage download(URI url) throws DownloadFailedException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Duration> wait;
+            try {
+                return attempt(url, attempt);
+            } catch (RetryableFailure failure) {
+                wait = failure.status() > 0
+                        ? policy.afterStatus(attempt, failure.status(), failure.retryAfter())
+                        : policy.afterTransportError(attempt);
+                if (wait.isEmpty()) {
+                    String reason = attempt > 1 ? failure.getMessage() + " after " + attempt + " attempts" : failure.getMessage();
+                    throw new DownloadFailedException(reason, attempt);
+                }
+            }
+            sleeper.sleep(wait.get());
+        }
+    }
+
+    private DownloadedImage attempt(URI url, int attempt) throws RetryableFailure, DownloadFailedException {
+        URI current = url;
+        for (int redirects = 0; ; redirects++) {
+            try (Response response = client.target(current).request()
+                    .header(HttpHeaders.ACCEPT, ACCEPT)
+                    .header(HttpHeaders.USER_AGENT, USER_AGENT)
+                    .get()) {
+                int status = response.getStatus();
+                if (isRedirect(status)) {
+                    current = redirectTarget(current, response, redirects, attempt);
+                    continue;
+                }
+                if (status >= 200 && status < 300) {
+                    byte[] body = readBody(response, attempt);
+                    return new DownloadedImage(body, response.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                            response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED),
+                            attempt);
+                }
+                String reason = "HTTP " + status + " " + response.getStatusInfo().getReasonPhrase();
+                if (RetryPolicy.isRetryableStatus(status)) {
+                    throw new RetryableFailure(reason, status, response.getHeaderString("Retry-After"));
+                }
+                throw new DownloadFailedException(reason, attempt);
+            } catch (ProcessingException e) {
+                throw transportFailure(e, attempt);
+            }
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI redirectTarget(URI current, Response response, int redirects, int attempt) throws DownloadFailedException {
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
+        if (location == null || location.isBlank()) {
+            throw new DownloadFailedException("HTTP " + response.getStatus() + " redirect without a Location", attempt);
+        }
+        if (redirects >= MAX_REDIRECTS) {
+            throw new DownloadFailedException("too many redirects (" + MAX_REDIRECTS + ")", attempt);
+        }
+        try {
+            return current.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DownloadFailedException("redirect to an invalid URL: " + location, attempt);
+        }
+    }
+
+    /** Streams the body, giving up as soon as it passes the limit rather than after it has all arrived. */
+    private byte[] readBody(Response response, int attempt) throws RetryableFailure, DownloadFailedException {
+        long max = settings.maxBodyBytes();
+        long declared = response.getLength();
+        if (declared > max) {
+            throw new DownloadFailedException("body of " + declared + " bytes exceeds the limit of " + max + " bytes", attempt);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                total += n;
+                if (total > max) {
+                    throw new DownloadFailedException("body exceeds the limit of " + max + " bytes", attempt);
+                }
+                body.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw RetryableFailure.transport(describe(e));
+        }
+        if (declared >= 0 && total < declared) {
+            throw RetryableFailure.transport("body shorter than its Content-Length (" + total + " of " + declared + " bytes)");
+        }
+        return body.toByteArray();
+    }
+
+    private static RetryableFailure transportFailure(ProcessingException e, int attempt) throws DownloadFailedException {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnknownHostException) {
+            throw new DownloadFailedException("unknown host " + cause.getMessage(), attempt);
+        }
+        return RetryableFailure.transport(describe(cause));
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof SocketTimeoutException) {
+            return e.getMessage() == null ? "timed out" : e.getMessage().toLowerCase(Locale.ROOT);
+        }
+        if (e instanceof ConnectException) {
+            return "connection failed: " + e.getMessage();
+        }
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

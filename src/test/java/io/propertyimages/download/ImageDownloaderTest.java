@@ -1,0 +1,201 @@
+package io.propertyimages.download;
+
+import static io.propertyimages.download.FixtureHttpServer.send;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ImageDownloaderTest {
+    private static final int STREAMED_CHUNKS = 128;
+    private static final byte[] IMAGE = "pretend these are image bytes".getBytes();
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private FixtureHttpServer server;
+    private ImageDownloader downloader;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new FixtureHttpServer();
+        DownloadSettings settings = new DownloadSettings(Duration.ofSeconds(2), Duration.ofMillis(300), 1000, 4,
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        downloader = new ImageDownloader(settings, sleeps::add);
+    }
+
+    @AfterEach
+    void stop() {
+        downloader.close();
+        server.close();
+    }
+
+    @Test
+    void returnsTheBodyWithItsValidators() throws Exception {
+        server.on("/a.jpg", exchange -> {
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            exchange.getResponseHeaders().set("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT");
+            send(exchange, 200, IMAGE);
+        });
+
+        DownloadedImage image = downloader.download(server.uri("/a.jpg"));
+
+        assertArrayEquals(IMAGE, image.body());
+        assertEquals("\"v1\"", image.etag());
+        assertEquals("Tue, 24 Nov 2026 10:00:00 GMT", image.lastModified());
+        assertEquals(1, image.attempts());
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void retriesAServerErrorAfterOneSecond() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server.on("/flaky.jpg", exchange -> send(exchange, calls.incrementAndGet() == 1 ? 500 : 200, IMAGE));
+
+        DownloadedImage image = downloader.download(server.uri("/flaky.jpg"));
+
+        assertEquals(2, image.attempts());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void waitsWhatRetryAfterSaysOnA429() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server.on("/throttled.jpg", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                send(exchange, 429, new byte[0]);
+            } else {
+                send(exchange, 200, IMAGE);
+            }
+        });
+
+        downloader.download(server.uri("/throttled.jpg"));
+
+        assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+    }
+
+    @Test
+    void givesUpOnAPersistentServerErrorAfterFourAttempts() {
+        server.on("/down.jpg", exchange -> send(exchange, 503, new byte[0]));
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/down.jpg")));
+
+        assertEquals("HTTP 503 Service Unavailable after 4 attempts", e.reason());
+        assertEquals(4, e.attempts());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+    }
+
+    @Test
+    void doesNotRetryANotFound() {
+        server.on("/gone.jpg", exchange -> send(exchange, 404, new byte[0]));
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/gone.jpg")));
+
+        assertEquals("HTTP 404 Not Found", e.reason());
+        assertEquals(1, server.requests("/gone.jpg"));
+        assertEquals(List.of(), sleeps);
+    }
+
+    @Test
+    void retriesAServerThatNeverAnswersThenNamesTheTimeout() {
+        server.on("/silent.jpg", exchange -> sleepQuietly(2_000));
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/silent.jpg")));
+
+        assertTrue(e.reason().contains("timed out") && e.reason().endsWith("after 4 attempts"), e.reason());
+        assertEquals(4, server.requests("/silent.jpg"));
+    }
+
+    @Test
+    void abortsABodyOverTheLimitWhileItStreams() {
+        server.on("/huge.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[8192];
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < STREAMED_CHUNKS; i++) {
+                    out.write(chunk);
+                    out.flush();
+                }
+            } catch (IOException clientWentAway) {
+                // what a client that stops reading looks like from here
+            }
+        });
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/huge.jpg")));
+
+        assertEquals("body exceeds the limit of 1000 bytes", e.reason());
+        assertEquals(1, e.attempts());
+    }
+
+    @Test
+    void refusesABodyWhoseDeclaredLengthIsOverTheLimit() {
+        server.on("/declared.jpg", exchange -> send(exchange, 200, new byte[5000]));
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/declared.jpg")));
+
+        assertEquals("body of 5000 bytes exceeds the limit of 1000 bytes", e.reason());
+    }
+
+    @Test
+    void retriesABodyShorterThanItsContentLength() {
+        server.on("/short.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, 900);
+            exchange.getResponseBody().write(new byte[300]);
+            exchange.getResponseBody().flush();
+            throw new IOException("connection dropped");
+        });
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/short.jpg")));
+
+        assertEquals(4, e.attempts(), e.reason());
+    }
+
+    @Test
+    void followsARedirectAndStopsARedirectLoop() throws Exception {
+        server.on("/old.jpg", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/new.jpg");
+            send(exchange, 302, new byte[0]);
+        });
+        server.on("/new.jpg", exchange -> send(exchange, 200, IMAGE));
+        server.on("/loop.jpg", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/loop.jpg");
+            send(exchange, 301, new byte[0]);
+        });
+
+        assertArrayEquals(IMAGE, downloader.download(server.uri("/old.jpg")).body());
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/loop.jpg")));
+        assertEquals("too many redirects (5)", e.reason());
+    }
+
+    @Test
+    void retriesARefusedConnection() throws Exception {
+        URI nothingListening;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListening = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/a.jpg");
+        }
+
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(nothingListening));
+
+        assertEquals(4, e.attempts());
+        assertTrue(e.reason().startsWith("connection failed"), e.reason());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
