@@ -2,7 +2,11 @@ package io.propertyimages.store;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 /** One saved image of a property, as its manifest lists it. */
+@JsonbPropertyOrder({"filename", "sourceUrl", "downloadTimestamp", "fileSizeBytes", "width", "height", "contentHash",
+        "originalFormat", "propertyAddress", "firstFrameOnly", "etag", "lastModified"})
 public record ManifestEntry(
         String filename,
         String sourceUrl,

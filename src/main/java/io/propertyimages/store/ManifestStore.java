@@ -13,13 +13,11 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
-import jakarta.json.bind.config.PropertyOrderStrategy;
 
 /** Reads and atomically writes the {@code images_manifest.json} of property folders. Thread-safe. */
 public final class ManifestStore {
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY)
             .withFormatting(true));
     private final Clock clock;
 

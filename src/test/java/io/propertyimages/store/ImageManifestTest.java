@@ -57,6 +57,7 @@ class ImageManifestTest {
         assertTrue(json.contains("\"source_url\": \"http://h/a.jpg\""), json);
         assertTrue(json.contains("\"download_timestamp\": \"2026-11-24T12:00:00Z\""), json);
         assertTrue(json.indexOf("\"version\"") < json.indexOf("\"images\""), "version first: " + json);
+        assertTrue(json.indexOf("\"filename\"") < json.indexOf("\"source_url\""), "filename first: " + json);
         assertEquals("1 A St", read.getPropertyAddress());
         assertEquals(NOW, read.getLastUpdated());
         assertEquals(List.of("img_001.jpg", "img_002.jpg"), read.getImages().stream().map(ManifestEntry::filename).toList());
