@@ -1,0 +1,68 @@
+package io.propertyimages.batch.download;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.propertyimages.download.DownloadSettings;
+import io.propertyimages.download.ImageDownloader;
+import io.propertyimages.imaging.JpegConverter;
+import io.propertyimages.store.ManifestStore;
+import io.propertyimages.store.PropertyFolderLocks;
+
+/**
+ * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
+ * reused across partitions), the converter, the manifest store and the folder locks.
+ */
+@ApplicationScoped
+public class BatchServices {
+    @Resource(lookup = "propertyimages/images.root")
+    String imagesRootSetting;
+
+    private Path imagesRoot;
+    private ImageDownloader downloader;
+    private final Clock clock = Clock.systemUTC();
+    private final JpegConverter converter = new JpegConverter(JpegConverter.DEFAULT_MAX_PIXELS);
+    private final ManifestStore manifests = new ManifestStore(clock);
+    private final PropertyFolderLocks locks = new PropertyFolderLocks();
+
+    @PostConstruct
+    void start() {
+        imagesRoot = Path.of(imagesRootSetting).toAbsolutePath().normalize();
+        downloader = new ImageDownloader(DownloadSettings.defaults());
+    }
+
+    @PreDestroy
+    void stop() {
+        downloader.close();
+    }
+
+    /** The folder that holds the property folders ({@code images.root} in the server configuration). */
+    public Path imagesRoot() {
+        return imagesRoot;
+    }
+
+    public ImageDownloader downloader() {
+        return downloader;
+    }
+
+    public JpegConverter converter() {
+        return converter;
+    }
+
+    public ManifestStore manifests() {
+        return manifests;
+    }
+
+    public PropertyFolderLocks locks() {
+        return locks;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
