@@ -1,0 +1,43 @@
+package io.propertyimages.api;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import jakarta.batch.runtime.JobExecution;
+
+/** A job execution as the API shows it. */
+public record JobExecutionView(
+        long executionId,
+        String jobName,
+        long jobInstanceId,
+        String batchStatus,
+        String exitStatus,
+        Instant createTime,
+        Instant startTime,
+        Instant endTime,
+        Instant lastUpdatedTime,
+        Map<String, String> jobParameters,
+        String href) {
+
+    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href) {
+        return new JobExecutionView(execution.getExecutionId(), execution.getJobName(), jobInstanceId,
+                String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
+                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
+                instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href);
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Map<String, String> map(Properties properties) {
+        Map<String, String> map = new TreeMap<>();
+        if (properties != null) {
+            properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        }
+        return map;
+    }
+}
