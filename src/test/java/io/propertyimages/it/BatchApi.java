@@ -1,0 +1,99 @@
+package io.propertyimages.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+/** The server's REST API as the tests use it, over plain HTTP. */
+final class BatchApi {
+    private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    BatchApi() {
+        base = "http://127.0.0.1:" + System.getProperty("liberty.var.http.port", "9080") + "/api";
+    }
+
+    record Answer(int status, JsonValue body) {
+        JsonObject object() {
+            return body.asJsonObject();
+        }
+
+        String message() {
+            return object().getString("message");
+        }
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Starts a job and answers its execution id; fails the test unless the server answers 201. */
+    long start(String jobName, String parametersJson) {
+        Answer answer = post("/jobs/" + jobName + "/start", parametersJson);
+        if (answer.status() != 201) {
+            throw new AssertionError("start answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.object().getJsonNumber("executionId").longValue();
+    }
+
+    long restart(long executionId) {
+        Answer answer = post("/jobexecutions/" + executionId + "/restart", "{}");
+        if (answer.status() != 201) {
+            throw new AssertionError("restart answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.object().getJsonNumber("executionId").longValue();
+    }
+
+    JsonObject execution(long executionId) {
+        return get("/jobexecutions/" + executionId).object();
+    }
+
+    /** Waits, within {@code timeout}, until the execution has ended, and answers it. */
+    JsonObject awaitEnd(long executionId, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonObject execution = execution(executionId);
+            if (ENDED.contains(execution.getString("batchStatus"))) {
+                return execution;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("execution " + executionId + " has not ended within " + timeout + ": " + execution);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonStructure body = response.body().isBlank()
+                    ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new StringReader(response.body())).read();
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new AssertionError("the server did not answer " + request.build().uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

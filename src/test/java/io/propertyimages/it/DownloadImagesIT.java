@@ -1,0 +1,241 @@
+package io.propertyimages.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The download-images job on a real Liberty, driven over the REST API against an image host on loopback. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DownloadImagesIT {
+    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers/defaultServer").toAbsolutePath();
+    private static final Path IMAGES_ROOT = SERVER_DIR.resolve("it-images");
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final byte[] HOUSE_JPG = TestImages.jpeg(640, 480);
+
+    private static ImageHost host;
+    private final BatchApi api = new BatchApi();
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
+    }
+
+    @BeforeAll
+    static void startImageHost() throws IOException {
+        host = new ImageHost();
+        host.add("house.jpg", HOUSE_JPG);
+        host.add("house2.jpg", TestImages.jpeg(800, 600));
+        host.add("garden.png", TestImages.pngWithAlpha(320, 240));
+        host.add("kitchen.webp", TestImages.resource("small-lossy.webp"));
+        for (int i = 1; i <= 12; i++) {
+            host.add("room" + i + ".jpg", TestImages.jpeg(200 + i, 100));
+        }
+    }
+
+    @AfterAll
+    static void stopImageHost() {
+        host.close();
+    }
+
+    @Test
+    void downloadsConvertsAndRecordsFailuresThenFindsEverythingCached() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        Path input = writeInput("""
+                {"properties": [
+                  {"address": "123 Main St, Phoenix, AZ 85001", "imageUrls": ["%s", "%s", "%s", "%s", "%s"]},
+                  {"address": "9 Elm Rd #4, Tempe", "imageUrls": ["%s", "%s", "%s"]}
+                ]}""".formatted(host.url("/img/house.jpg"), host.url("/img/garden.png"), host.url("/img/kitchen.webp"),
+                host.url("/flaky/house2.jpg"), host.url("/throttled/garden.png"),
+                host.url("/img/house.jpg"), host.url("/html"), host.url("/missing/nothing.jpg")), ".json");
+
+        long first = api.start("download-images", parameters(input, outputDir));
+        JsonObject execution = api.awaitEnd(first, TIMEOUT);
+
+        assertEquals("COMPLETED", execution.getString("batchStatus"));
+        assertEquals("COMPLETED_WITH_FAILURES", execution.getString("exitStatus"));
+        Path main = IMAGES_ROOT.resolve(outputDir).resolve("123-main-st-phoenix-az-85001");
+        JsonObject manifest = manifest(main);
+        JsonArray images = manifest.getJsonArray("images");
+        assertEquals(List.of("img_001.jpg", "img_002.jpg", "img_003.jpg", "img_004.jpg", "img_005.jpg"), filenames(images));
+        assertEquals(List.of("jpeg", "png", "webp", "jpeg", "png"),
+                images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("original_format")).toList());
+        assertEquals("123 Main St, Phoenix, AZ 85001", manifest.getString("property_address"));
+        assertTrue(manifest.getJsonArray("failures").isEmpty());
+        assertArrayEquals(HOUSE_JPG, Files.readAllBytes(main.resolve("img_001.jpg")), "a JPEG source is kept as it is");
+        assertEntriesMatchFiles(main, images);
+        assertEquals(320, images.getJsonObject(1).getInt("width"));
+        assertEquals(240, images.getJsonObject(1).getInt("height"));
+        assertEquals(2, host.requestsFor("/flaky/house2.jpg"), "a 500 is retried once it passes");
+        assertEquals(2, host.requestsFor("/throttled/garden.png"), "a 429 is retried after its Retry-After");
+
+        Path elm = IMAGES_ROOT.resolve(outputDir).resolve("9-elm-rd-4-tempe");
+        JsonObject elmManifest = manifest(elm);
+        assertEquals(List.of("img_001.jpg"), filenames(elmManifest.getJsonArray("images")));
+        JsonArray failures = elmManifest.getJsonArray("failures");
+        assertEquals(2, failures.size());
+        assertAll(
+                () -> assertEquals(2, failures.getJsonObject(0).getInt("position")),
+                () -> assertTrue(failures.getJsonObject(0).getString("reason").contains("not an image"),
+                        failures.getJsonObject(0).getString("reason")),
+                () -> assertEquals(3, failures.getJsonObject(1).getInt("position")),
+                () -> assertTrue(failures.getJsonObject(1).getString("reason").contains("404"),
+                        failures.getJsonObject(1).getString("reason")),
+                () -> assertEquals(1, host.requestsFor("/missing/nothing.jpg"), "a 404 is not retried"));
+
+        JsonObject step = api.get("/jobexecutions/" + first + "/stepexecutions").body().asJsonArray().getJsonObject(0);
+        JsonObject metrics = step.getJsonObject("metrics");
+        assertEquals(8, metrics.getInt("READ_COUNT"));
+        assertEquals(6, metrics.getInt("WRITE_COUNT"));
+        assertEquals(2, metrics.getInt("PROCESS_SKIP_COUNT"));
+        assertTrue(step.getString("exitStatus").startsWith("downloaded=6 cached=0 failed=2 bytes="), step.getString("exitStatus"));
+        assertEquals(2, step.getJsonArray("partitions").size(), "one partition per property");
+
+        int requestsBefore = host.requestsFor("/img/house.jpg") + host.requestsFor("/img/garden.png")
+                + host.requestsFor("/img/kitchen.webp");
+        long second = api.start("download-images", parameters(input, outputDir));
+        JsonObject rerun = api.awaitEnd(second, TIMEOUT);
+
+        JsonObject rerunStep = api.get("/jobexecutions/" + second + "/stepexecutions").body().asJsonArray().getJsonObject(0);
+        assertEquals("COMPLETED", rerun.getString("batchStatus"));
+        assertTrue(rerunStep.getString("exitStatus").startsWith("downloaded=0 cached=6 failed=2"), rerunStep.getString("exitStatus"));
+        assertEquals(requestsBefore, host.requestsFor("/img/house.jpg") + host.requestsFor("/img/garden.png")
+                + host.requestsFor("/img/kitchen.webp"), "cached images are not fetched again");
+        assertEquals(images, manifest(main).getJsonArray("images"), "the manifest's entries are unchanged");
+    }
+
+    @Test
+    void restartsAStoppedExecutionFromItsCheckpointWithoutDuplicates() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        List<String> urls = IntStream.rangeClosed(1, 12).mapToObj(i -> host.url("/slow/room" + i + ".jpg")).toList();
+        Path input = writeInput("address,image_url\n"
+                + urls.stream().map(url -> "\"42 Restart Ave, Mesa\"," + url).collect(Collectors.joining("\n")), ".csv");
+        Path folder = IMAGES_ROOT.resolve(outputDir).resolve("42-restart-ave-mesa");
+
+        long first = api.start("download-images", parameters(input, outputDir).replace("}", ", \"chunkSize\": 2}"));
+        awaitImages(folder, 4);
+        api.post("/jobexecutions/" + first + "/stop", "");
+        JsonObject stopped = api.awaitEnd(first, TIMEOUT);
+        assertEquals("STOPPED", stopped.getString("batchStatus"));
+        int savedBeforeRestart = manifest(folder).getJsonArray("images").size();
+        assertTrue(savedBeforeRestart < 12, "stopped before the end: " + savedBeforeRestart);
+
+        long restarted = api.restart(first);
+        JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
+
+        assertEquals("COMPLETED", completed.getString("batchStatus"));
+        JsonArray images = manifest(folder).getJsonArray("images");
+        assertEquals(IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("img_%03d.jpg", i)).toList(), filenames(images));
+        assertEntriesMatchFiles(folder, images);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(13, files.count(), "12 images and the manifest, no temp files");
+        }
+        int fetched = urls.stream().mapToInt(url -> host.requestsFor(url.substring(url.indexOf("/slow/")))).sum();
+        assertTrue(fetched <= 12 + 2, "at most one uncommitted chunk is fetched again, fetched " + fetched);
+    }
+
+    @Test
+    void answersUserMistakesWithAClearClientError() throws Exception {
+        Path good = writeInput("{\"properties\": [{\"address\": \"1 A St\", \"imageUrls\": [\"" + host.url("/img/house.jpg") + "\"]}]}", ".json");
+        Path malformed = writeInput("{\"properties\": [{\"address\": \"1 A St\",\n \"imageUrls\": [\"x\" }]}", ".json");
+        Path wrongType = writeInput("{\"properties\": [{\"address\": 7, \"imageUrls\": []}]}", ".json");
+        Path badCsv = writeInput("street,url\n1 A St,http://127.0.0.1/x.jpg\n", ".csv");
+
+        assertClientError(404, "no job named", api.post("/jobs/no-such-job/start", "{}"));
+        assertClientError(400, "\"input\" is missing", api.post("/jobs/download-images/start", "{}"));
+        assertClientError(400, "is not a file", api.post("/jobs/download-images/start", "{\"input\": \"/no/such/file.json\"}"));
+        assertClientError(400, "line 2", api.post("/jobs/download-images/start", parameters(malformed, "x")));
+        assertClientError(400, "properties[0].address must be a string", api.post("/jobs/download-images/start", parameters(wrongType, "x")));
+        assertClientError(400, "header", api.post("/jobs/download-images/start", parameters(badCsv, "x")));
+        assertClientError(400, "outside the images root", api.post("/jobs/download-images/start", parameters(good, "../../escape")));
+        assertClientError(400, "unknown job parameter", api.post("/jobs/download-images/start", "{\"input\": \"" + good + "\", \"colour\": \"red\"}"));
+        assertClientError(400, "malformed JSON", api.post("/jobs/download-images/start", "{\"input\": "));
+        assertClientError(404, "", api.get("/jobexecutions/987654321"));
+
+        long done = api.start("download-images", parameters(good, "it-" + UUID.randomUUID()));
+        api.awaitEnd(done, TIMEOUT);
+        assertClientError(409, "", api.post("/jobexecutions/" + done + "/restart", "{}"));
+        assertClientError(409, "", api.post("/jobexecutions/" + done + "/stop", ""));
+    }
+
+    private static void assertClientError(int status, String messagePart, BatchApi.Answer answer) {
+        assertEquals(status, answer.status(), answer.body().toString());
+        assertTrue(answer.message().contains(messagePart), "message \"" + answer.message() + "\" names " + messagePart);
+        assertTrue(!answer.message().contains("Exception:") && !answer.message().contains("\tat "), "no stack trace: " + answer.message());
+    }
+
+    private static void assertEntriesMatchFiles(Path folder, JsonArray images) throws Exception {
+        for (JsonObject entry : images.getValuesAs(JsonObject.class)) {
+            Path file = folder.resolve(entry.getString("filename"));
+            assertEquals(Files.size(file), entry.getJsonNumber("file_size_bytes").longValue(), file.toString());
+            assertEquals(md5(file), entry.getString("content_hash"), file.toString());
+            assertTrue(entry.getString("download_timestamp").endsWith("Z"), "UTC timestamp");
+        }
+    }
+
+    private static void awaitImages(Path folder, int count) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!Files.exists(folder.resolve("images_manifest.json"))
+                || manifest(folder).getJsonArray("images").size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " images saved in " + folder);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonObject manifest(Path folder) throws IOException {
+        return Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
+    }
+
+    private static List<String> filenames(JsonArray images) {
+        return images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("filename")).toList();
+    }
+
+    private static String parameters(Path input, String outputDir) {
+        return Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir).build().toString();
+    }
+
+    private static Path writeInput(String content, String suffix) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
+        return Files.writeString(Files.createTempFile(dir, "input-", suffix), content);
+    }
+
+    private static String md5(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("MD5");
+        try (InputStream in = Files.newInputStream(file)) {
+            digest.update(in.readAllBytes());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,105 @@
+package io.propertyimages.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A listing site's image host on 127.0.0.1, for tests: serves images and misbehaves on request, and counts the
+ * requests per path.
+ * <ul>
+ * <li>{@code /img/NAME}: the image;</li>
+ * <li>{@code /flaky/NAME}: 500 the first time, then the image;</li>
+ * <li>{@code /throttled/NAME}: 429 with {@code Retry-After: 1} the first time, then the image;</li>
+ * <li>{@code /slow/NAME}: the image after {@link #slowDelayMillis};</li>
+ * <li>{@code /html}: a web page served as 200;</li>
+ * <li>anything else: 404.</li>
+ * </ul>
+ */
+final class ImageHost implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    volatile long slowDelayMillis = 300;
+
+    ImageHost() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    void add(String name, byte[] bytes) {
+        images.put(name, bytes);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    int requestsFor(String path) {
+        AtomicInteger count = requests.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    int totalRequests() {
+        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        int count = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String[] parts = path.split("/", 3);
+        String kind = parts.length > 1 ? parts[1] : "";
+        byte[] image = parts.length > 2 ? images.get(parts[2]) : null;
+        try (exchange) {
+            if (kind.equals("html")) {
+                send(exchange, 200, "text/html", "<!doctype html><html><body>Listing not found</body></html>".getBytes());
+            } else if (image == null) {
+                send(exchange, 404, "text/plain", "not found".getBytes());
+            } else if (kind.equals("flaky") && count == 1) {
+                send(exchange, 500, "text/plain", "try again".getBytes());
+            } else if (kind.equals("throttled") && count == 1) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(exchange, 429, "text/plain", "slow down".getBytes());
+            } else if (kind.equals("img") || kind.equals("flaky") || kind.equals("throttled") || kind.equals("slow")) {
+                if (kind.equals("slow")) {
+                    sleep(slowDelayMillis);
+                }
+                exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(image)) + "\"");
+                send(exchange, 200, "image/*", image);
+            } else {
+                send(exchange, 404, "text/plain", "not found".getBytes());
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
