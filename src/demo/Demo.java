@@ -60,9 +60,9 @@ public class Demo {
             String step = get(api + "/jobexecutions/" + id + "/stepexecutions").body();
             System.out.printf(Locale.ROOT, "%nExecution %s ended %s (exit status %s) in %.1f s: %s%n", id, status,
                     field(execution, "exitStatus"), (System.nanoTime() - started) / 1e9, field(step, "exitStatus"));
-            Path imagesRoot = Path.of("data/property_images").toAbsolutePath();
-            System.out.println("Images and manifests are in " + imagesRoot + ":");
-            try (Stream<Path> folders = Files.list(imagesRoot)) {
+            Path outputDir = Path.of(field(execution, "outputDir"));
+            System.out.println("Images and manifests are in " + outputDir + ":");
+            try (Stream<Path> folders = Files.list(outputDir)) {
                 folders.sorted().forEach(folder -> System.out.println("  " + folder.getFileName() + "/  "
                         + count(folder) + " images, manifest " + folder.resolve("images_manifest.json")));
             }

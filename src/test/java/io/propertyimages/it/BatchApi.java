@@ -22,7 +22,7 @@ final class BatchApi {
     private final String base;
 
     BatchApi() {
-        base = "http://127.0.0.1:" + System.getProperty("liberty.var.http.port", "9080") + "/api";
+        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
     }
 
     record Answer(int status, JsonValue body) {
