@@ -144,6 +144,7 @@ class DownloadImagesIT {
 
         long first = api.start("download-images", parameters(input, outputDir).replace("}", ", \"chunkSize\": 2}"));
         awaitImages(folder, 4);
+        assertClientError(409, "", api.post("/jobexecutions/" + first + "/restart", "{}"));
         api.post("/jobexecutions/" + first + "/stop", "");
         JsonObject stopped = api.awaitEnd(first, TIMEOUT);
         assertEquals("STOPPED", stopped.getString("batchStatus"));
@@ -162,6 +163,25 @@ class DownloadImagesIT {
         }
         int fetched = urls.stream().mapToInt(url -> host.requestsFor(url.substring(url.indexOf("/slow/")))).sum();
         assertTrue(fetched <= 12 + 2, "at most one uncommitted chunk is fetched again, fetched " + fetched);
+    }
+
+    @Test
+    void neverHasMoreThanFiveDownloadsInFlight() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        String properties = IntStream.rangeClosed(1, 8)
+                .mapToObj(p -> "{\"address\": \"" + p + " Parallel Way\", \"imageUrls\": [" + IntStream.rangeClosed(1, 3)
+                        .mapToObj(i -> "\"" + host.url("/slow/house.jpg?p=" + p + "&i=" + i) + "\"")
+                        .collect(Collectors.joining(", ")) + "]}")
+                .collect(Collectors.joining(",\n"));
+        Path input = writeInput("{\"properties\": [\n" + properties + "\n]}", ".json");
+
+        JsonObject execution = api.awaitEnd(api.start("download-images", parameters(input, outputDir)), TIMEOUT);
+
+        assertEquals("COMPLETED", execution.getString("batchStatus"));
+        assertEquals(5, host.peakInFlight(), "8 properties download 5 at a time, never more");
+        try (Stream<Path> folders = Files.list(IMAGES_ROOT.resolve(outputDir))) {
+            assertEquals(8, folders.count());
+        }
     }
 
     @Test
@@ -186,6 +206,32 @@ class DownloadImagesIT {
         api.awaitEnd(done, TIMEOUT);
         assertClientError(409, "", api.post("/jobexecutions/" + done + "/restart", "{}"));
         assertClientError(409, "", api.post("/jobexecutions/" + done + "/stop", ""));
+        assertEquals("ABANDONED", api.post("/jobexecutions/" + done + "/abandon", "").object().getString("batchStatus"));
+        assertClientError(409, "", api.post("/jobexecutions/" + done + "/restart", "{}"));
+    }
+
+    @Test
+    void listsJobsInstancesAndExecutions() throws Exception {
+        Path input = writeInput("{\"properties\": [{\"address\": \"5 List St\", \"imageUrls\": [\"" + host.url("/img/house.jpg") + "\"]}]}", ".json");
+        long id = api.start("download-images", parameters(input, "it-" + UUID.randomUUID()));
+        api.awaitEnd(id, TIMEOUT);
+
+        JsonObject job = api.get("/jobs").body().asJsonArray().getJsonObject(0);
+        JsonObject instance = api.get("/jobinstances?jobName=download-images&count=1").body().asJsonArray().getJsonObject(0);
+        JsonArray completed = api.get("/jobexecutions?jobName=download-images&status=completed").body().asJsonArray();
+        JsonObject execution = api.execution(id);
+
+        assertEquals("download-images", job.getString("jobName"));
+        assertTrue(job.getInt("numberOfJobInstances") >= 1);
+        assertEquals(id, instance.getJsonNumber("latestJobExecutionId").longValue());
+        assertTrue(completed.getValuesAs(JsonObject.class).stream().anyMatch(e -> e.getJsonNumber("executionId").longValue() == id));
+        for (String field : List.of("executionId", "jobName", "jobInstanceId", "batchStatus", "exitStatus", "createTime",
+                "startTime", "endTime", "lastUpdatedTime", "jobParameters")) {
+            assertTrue(execution.containsKey(field), "job execution has " + field + ": " + execution);
+        }
+        assertEquals(input.toString(), execution.getJsonObject("jobParameters").getString("input"));
+        assertClientError(400, "unknown status", api.get("/jobexecutions?status=DONE"));
+        assertClientError(400, "jobName is required", api.get("/jobinstances"));
     }
 
     private static void assertClientError(int status, String messagePart, BatchApi.Answer answer) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,6 +29,8 @@ final class ImageHost implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     volatile long slowDelayMillis = 300;
 
     ImageHost() throws IOException {
@@ -50,11 +53,21 @@ final class ImageHost implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    int totalRequests() {
-        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    /** The most requests this host has been answering at the same time. */
+    int peakInFlight() {
+        return peakInFlight.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         int count = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         String[] parts = path.split("/", 3);
@@ -74,7 +87,7 @@ final class ImageHost implements AutoCloseable {
                 if (kind.equals("slow")) {
                     sleep(slowDelayMillis);
                 }
-                exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(image)) + "\"");
+                exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(Arrays.hashCode(image)) + "\"");
                 send(exchange, 200, "image/*", image);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes());
