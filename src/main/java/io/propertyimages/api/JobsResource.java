@@ -37,7 +37,6 @@ public class JobsResource {
 
     @GET
     public List<JobView> jobs() {
-        JobOperator operator = batch.jobOperator();
         return catalog.jobNames().stream().map(name -> new JobView(name,
                 batch.jobRepository().getJobInstanceCount(name),
                 batch.jobRepository().getRunningExecutions(name).stream().mapToLong(Long::longValue).toArray()))

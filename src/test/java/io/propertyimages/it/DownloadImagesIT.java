@@ -166,6 +166,27 @@ class DownloadImagesIT {
     }
 
     @Test
+    void leavesAFolderWithACorruptManifestAloneAndGoesOn() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        Path corrupt = Files.createDirectories(IMAGES_ROOT.resolve(outputDir).resolve("7-broken-ln"));
+        Files.writeString(corrupt.resolve("images_manifest.json"), "{\"images\": [");
+        Path input = writeInput("""
+                {"properties": [
+                  {"address": "7 Broken Ln", "imageUrls": ["%s"]},
+                  {"address": "8 Sound Ave", "imageUrls": ["%s"]}
+                ]}""".formatted(host.url("/img/house.jpg"), host.url("/img/garden.png")), ".json");
+
+        JsonObject execution = api.awaitEnd(api.start("download-images", parameters(input, outputDir)), TIMEOUT);
+
+        assertEquals("COMPLETED_WITH_FAILURES", execution.getString("exitStatus"));
+        assertEquals("{\"images\": [", Files.readString(corrupt.resolve("images_manifest.json")));
+        try (Stream<Path> files = Files.list(corrupt)) {
+            assertEquals(1, files.count(), "nothing written beside the corrupt manifest");
+        }
+        assertEquals(1, manifest(IMAGES_ROOT.resolve(outputDir).resolve("8-sound-ave")).getJsonArray("images").size());
+    }
+
+    @Test
     void neverHasMoreThanFiveDownloadsInFlight() throws Exception {
         String outputDir = "it-" + UUID.randomUUID();
         String properties = IntStream.rangeClosed(1, 8)

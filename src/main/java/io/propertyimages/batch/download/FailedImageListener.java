@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.propertyimages.input.UrlItem;
+import io.propertyimages.store.CorruptManifestException;
 import io.propertyimages.store.ManifestFailure;
 
 /** Logs a URL the job skipped, with its reason, and records it in the property's manifest. */
@@ -31,8 +32,12 @@ public class FailedImageListener implements SkipProcessListener {
         ImageFailedException failure = (ImageFailedException) e;
         LOG.warning(() -> "Failed to save " + url.url() + " (" + url.address() + ", image " + url.position() + "): "
                 + failure.reason());
-        manifests.update(failure.folder(), manifest -> manifest.putFailure(new ManifestFailure(
-                url.url(), url.position(), failure.reason(), failure.attempts(), services.clock().instant())));
+        try {
+            manifests.update(failure.folder(), manifest -> manifest.putFailure(new ManifestFailure(
+                    url.url(), url.position(), failure.reason(), failure.attempts(), services.clock().instant())));
+        } catch (CorruptManifestException corrupt) {
+            LOG.warning(() -> "Not recorded in " + failure.folder().path() + ": " + corrupt.getMessage());
+        }
         tally.failed();
     }
 }

@@ -21,6 +21,7 @@ import io.propertyimages.imaging.ImageConversionException;
 import io.propertyimages.imaging.JpegImage;
 import io.propertyimages.input.UrlItem;
 import io.propertyimages.store.ContentHash;
+import io.propertyimages.store.CorruptManifestException;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.OutputDirectories;
 
@@ -82,8 +83,13 @@ public class ImageDownloadProcessor implements ItemProcessor {
         return outputPath;
     }
 
-    private boolean isCached(PropertyFolder folder, UrlItem url) throws IOException {
-        Optional<ManifestEntry> entry = manifests.manifestOf(folder).entryFor(url.url());
+    private boolean isCached(PropertyFolder folder, UrlItem url) throws IOException, ImageFailedException {
+        Optional<ManifestEntry> entry;
+        try {
+            entry = manifests.manifestOf(folder).entryFor(url.url());
+        } catch (CorruptManifestException e) {
+            throw new ImageFailedException(url, folder, e.getMessage() + "; the folder is left as it is", 0);
+        }
         if (entry.isEmpty()) {
             return false;
         }
