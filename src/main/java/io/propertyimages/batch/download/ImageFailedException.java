@@ -7,21 +7,15 @@ import io.propertyimages.input.UrlItem;
  * the rest of the job goes on.
  */
 public class ImageFailedException extends Exception {
-    private final transient UrlItem item;
     private final transient PropertyFolder folder;
     private final String reason;
     private final int attempts;
 
     ImageFailedException(UrlItem item, PropertyFolder folder, String reason, int attempts) {
         super(item.url() + ": " + reason);
-        this.item = item;
         this.folder = folder;
         this.reason = reason;
         this.attempts = attempts;
-    }
-
-    public UrlItem item() {
-        return item;
     }
 
     PropertyFolder folder() {
