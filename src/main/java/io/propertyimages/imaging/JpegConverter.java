@@ -14,7 +14,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns downloaded bytes into the JPEG to save. A JPEG is kept byte for byte unless it is CMYK; anything else a
- * reader exists for is decoded (first frame), put on white where it is transparent and encoded at quality 85.
+ * reader exists for is decoded (first frame), put on white where it is transparent, brought to sRGB when a PNG
+ * embeds another colour profile, and encoded at quality 85.
  * Dimensions are read from the header, and checked against the pixel limit, before any pixel is decoded. A file
  * cut short fails: the readers throw on truncated PNG, WebP, GIF data, and a JPEG must end with its end marker.
  * Thread-safe: every call has its own reader and writer.
@@ -43,7 +44,7 @@ public final class JpegConverter {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
             ImageReader reader = readerFor(in, format);
             try {
-                reader.setInput(in, false, true);
+                reader.setInput(in, false, format != ImageFormat.PNG);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if ((long) width * height > maxPixels) {
@@ -58,7 +59,7 @@ public final class JpegConverter {
                 }
                 boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
                 BufferedImage image = reader.read(0);
-                BufferedImage opaque = WhiteBackground.flatten(image);
+                BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
                 return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
             } finally {
                 reader.dispose();
@@ -66,6 +67,15 @@ public final class JpegConverter {
         } catch (IOException | RuntimeException e) {
             throw new ImageConversionException("corrupt or truncated " + format.label() + ": " + describe(e), e);
         }
+    }
+
+    private static BufferedImage inSrgb(BufferedImage opaque, ImageReader reader, ImageFormat format) throws IOException {
+        if (format != ImageFormat.PNG || opaque.getRaster().getNumBands() != 3) {
+            return opaque;
+        }
+        return PngColorProfile.of(reader.getImageMetadata(0))
+                .map(profile -> PngColorProfile.toSrgb(opaque, profile))
+                .orElse(opaque);
     }
 
     private static ImageReader readerFor(ImageInputStream in, ImageFormat format) throws ImageConversionException {
@@ -76,10 +86,13 @@ public final class JpegConverter {
         return readers.next();
     }
 
-    /** CMYK and YCCK JPEGs are the ones a viewer may show wrongly, so they are converted to RGB. */
+    /**
+     * CMYK, YCCK and other four-channel JPEGs are the ones viewers show wrongly or not at all, so they are converted
+     * to RGB.
+     */
     private static boolean isCmyk(ImageReader reader) throws IOException {
         ImageTypeSpecifier raw = reader.getRawImageType(0);
-        return raw != null && raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
+        return raw != null && (raw.getNumBands() == 4 || raw.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK);
     }
 
     private static String describe(Exception e) {

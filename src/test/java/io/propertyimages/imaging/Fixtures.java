@@ -3,9 +3,14 @@ package io.propertyimages.imaging;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +82,45 @@ final class Fixtures {
             }
         }
         return image;
+    }
+
+    /** Gray and alpha, as PNG's colour type 4: the left half transparent, the right half gray 100. */
+    static BufferedImage grayWithAlpha() {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                raster.setPixel(x, y, x < WIDTH / 2 ? new int[] {0, 0} : new int[] {100, 255});
+            }
+        }
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    /** 16 bits per channel RGB, mid gray. */
+    static BufferedImage rgb16() {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
+        short[] data = ((DataBufferUShort) raster.getDataBuffer()).getData();
+        Arrays.fill(data, (short) 0x8000);
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    static byte[] interlacedPng(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     static BufferedImage gray16() {

@@ -36,13 +36,20 @@ class JpegConverterTest {
                 Arguments.of("png-palette-transparent", Fixtures.encode(Fixtures.palette(true), "png"), ImageFormat.PNG, 64, 48, 5, 5, WHITE),
                 Arguments.of("png-gray", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_BYTE_GRAY), "png"), ImageFormat.PNG, 64, 48, 63, 47, null),
                 Arguments.of("png-16-bit-gray", Fixtures.encode(Fixtures.gray16(), "png"), ImageFormat.PNG, 64, 48, 10, 10, new Color(128, 128, 128)),
+                Arguments.of("png-16-bit-rgb", Fixtures.encode(Fixtures.rgb16(), "png"), ImageFormat.PNG, 64, 48, 10, 10, new Color(128, 128, 128)),
+                Arguments.of("png-gray-alpha-transparent-on-white", Fixtures.encode(Fixtures.grayWithAlpha(), "png"), ImageFormat.PNG, 64, 48, 5, 5, WHITE),
+                Arguments.of("png-gray-alpha-opaque-part", Fixtures.encode(Fixtures.grayWithAlpha(), "png"), ImageFormat.PNG, 64, 48, 60, 40, new Color(100, 100, 100)),
+                Arguments.of("png-interlaced", Fixtures.interlacedPng(Fixtures.halfTransparent(red)), ImageFormat.PNG, 64, 48, 60, 40, red),
+                Arguments.of("png-adobe-rgb-profile-to-srgb", Fixtures.resource("adobe-rgb-green.png"), ImageFormat.PNG, 16, 16, 8, 8, new Color(0, 161, 46)),
                 Arguments.of("gif", Fixtures.encode(Fixtures.palette(false), "gif"), ImageFormat.GIF, 64, 48, 60, 5, red),
                 Arguments.of("bmp", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "bmp"), ImageFormat.BMP, 64, 48, 0, 0, new Color(40, 90, 160)),
                 Arguments.of("tiff", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "tiff"), ImageFormat.TIFF, 64, 48, 0, 0, new Color(40, 90, 160)),
                 Arguments.of("webp-lossy", Fixtures.resource("small-lossy.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
                 Arguments.of("webp-lossless", Fixtures.resource("small-lossless.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
                 Arguments.of("webp-alpha-on-white", Fixtures.resource("alpha.webp"), ImageFormat.WEBP, 64, 48, 5, 5, WHITE),
-                Arguments.of("jpeg-cmyk-red", Fixtures.resource("cmyk-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)));
+                Arguments.of("jpeg-cmyk-red", Fixtures.resource("cmyk-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)),
+                Arguments.of("jpeg-ycck-red", Fixtures.resource("ycck-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)),
+                Arguments.of("jpeg-cmyk-without-adobe-marker-red", Fixtures.resource("cmyk-no-adobe-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,22 +66,27 @@ class JpegConverterTest {
         assertEquals(width, decoded.getWidth());
         assertEquals(height, decoded.getHeight());
         if (expected != null) {
-            assertColour(expected, new Color(decoded.getRGB(x, y)), 40);
+            assertColour(expected, pixel(decoded, x, y), 40);
         }
     }
 
-    @Test
-    void keepsAnRgbJpegByteForByte() throws Exception {
-        for (byte[] source : new byte[][] {
-                Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "jpg"),
-                Fixtures.progressiveJpeg(Fixtures.gradient(BufferedImage.TYPE_INT_RGB)),
-                Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_BYTE_GRAY), "jpg")}) {
-            JpegImage jpeg = converter.toJpeg(source);
+    static Stream<Arguments> keptJpegs() {
+        return Stream.of(
+                Arguments.of("baseline", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "jpg")),
+                Arguments.of("progressive", Fixtures.progressiveJpeg(Fixtures.gradient(BufferedImage.TYPE_INT_RGB))),
+                Arguments.of("grayscale", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_BYTE_GRAY), "jpg")),
+                Arguments.of("with-icc-profile", Fixtures.resource("jpeg-with-icc.jpg")));
+    }
 
-            assertArrayEquals(source, jpeg.bytes());
-            assertEquals(64, jpeg.width());
-            assertEquals(48, jpeg.height());
-        }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keptJpegs")
+    void keepsAnRgbJpegByteForByte(String name, byte[] source) throws Exception {
+        JpegImage jpeg = converter.toJpeg(source);
+
+        BufferedImage decoded = decode(source);
+        assertArrayEquals(source, jpeg.bytes());
+        assertEquals(decoded.getWidth(), jpeg.width());
+        assertEquals(decoded.getHeight(), jpeg.height());
     }
 
     @Test
@@ -82,7 +94,7 @@ class JpegConverterTest {
         JpegImage jpeg = converter.toJpeg(Fixtures.resource("animated.webp"));
 
         assertTrue(jpeg.firstFrameOnly());
-        assertColour(Color.RED, new Color(decode(jpeg.bytes()).getRGB(16, 12)), 40);
+        assertColour(Color.RED, pixel(decode(jpeg.bytes()), 16, 12), 40);
     }
 
     @Test
@@ -132,6 +144,15 @@ class JpegConverterTest {
 
     private static BufferedImage decode(byte[] jpeg) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
+
+    /** The pixel as stored: a gray JPEG's samples are gamma-encoded, which getRGB would take for linear light. */
+    private static Color pixel(BufferedImage image, int x, int y) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            int gray = image.getRaster().getSample(x, y, 0);
+            return new Color(gray, gray, gray);
+        }
+        return new Color(image.getRGB(x, y));
     }
 
     private static void assertColour(Color expected, Color actual, int tolerance) {
