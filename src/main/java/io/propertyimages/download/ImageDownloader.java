@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Downloads image bodies with the Jakarta REST client: follows a few redirects, refuses bodies over the limit while
- * they stream, and retries what {@link RetryPolicy} says is worth retrying. One client serves all threads, so
- * connections to an image host are reused.
+ * they stream, and retries what {@link RetryPolicy} says is worth retrying. Clients come from a pool, each used by
+ * one download at a time, so connections to an image host are reused. Thread-safe.
  */
 public final class ImageDownloader implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
@@ -32,7 +32,7 @@ public final class ImageDownloader implements AutoCloseable {
     private final DownloadSettings settings;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
-    private final Client client;
+    private final ClientPool clients;
 
     public ImageDownloader(DownloadSettings settings) {
         this(settings, Sleeper.REAL);
@@ -42,10 +42,10 @@ public final class ImageDownloader implements AutoCloseable {
         this.settings = settings;
         this.policy = new RetryPolicy(settings, Clock.systemUTC());
         this.sleeper = sleeper;
-        this.client = ClientBuilder.newBuilder()
+        this.clients = new ClientPool(() -> ClientBuilder.newBuilder()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
+                .build());
     }
 
     /**
@@ -71,6 +71,15 @@ public final class ImageDownloader implements AutoCloseable {
     }
 
     private DownloadedImage attempt(URI url, int attempt) throws RetryableFailure, DownloadFailedException {
+        Client client = clients.borrow();
+        try {
+            return attempt(client, url, attempt);
+        } finally {
+            clients.release(client);
+        }
+    }
+
+    private DownloadedImage attempt(Client client, URI url, int attempt) throws RetryableFailure, DownloadFailedException {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             try (Response response = client.target(current).request()
@@ -83,7 +92,7 @@ public final class ImageDownloader implements AutoCloseable {
                     continue;
                 }
                 if (status >= 200 && status < 300) {
-                    byte[] body = readBody(response, attempt);
+                    byte[] body = readBody(client, response, attempt);
                     return new DownloadedImage(body, response.getHeaderString(HttpHeaders.CONTENT_TYPE),
                             response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED),
                             attempt);
@@ -119,10 +128,11 @@ public final class ImageDownloader implements AutoCloseable {
     }
 
     /** Streams the body, giving up as soon as it passes the limit rather than after it has all arrived. */
-    private byte[] readBody(Response response, int attempt) throws RetryableFailure, DownloadFailedException {
+    private byte[] readBody(Client client, Response response, int attempt) throws RetryableFailure, DownloadFailedException {
         long max = settings.maxBodyBytes();
         long declared = response.getLength();
         if (declared > max) {
+            clients.discard(client);
             throw new DownloadFailedException("body of " + declared + " bytes exceeds the limit of " + max + " bytes", attempt);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
@@ -132,6 +142,7 @@ public final class ImageDownloader implements AutoCloseable {
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                 total += n;
                 if (total > max) {
+                    clients.discard(client);
                     throw new DownloadFailedException("body exceeds the limit of " + max + " bytes", attempt);
                 }
                 body.write(buffer, 0, n);
@@ -169,6 +180,6 @@ public final class ImageDownloader implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        clients.close();
     }
 }

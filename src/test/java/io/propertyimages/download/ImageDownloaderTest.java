@@ -14,13 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ImageDownloaderTest {
-    private static final int STREAMED_CHUNKS = 128;
+    private static final int STREAMED_CHUNKS = 16384;
     private static final byte[] IMAGE = "pretend these are image bytes".getBytes();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private FixtureHttpServer server;
@@ -119,6 +120,7 @@ class ImageDownloaderTest {
 
     @Test
     void abortsABodyOverTheLimitWhileItStreams() {
+        AtomicLong written = new AtomicLong();
         server.on("/huge.jpg", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             byte[] chunk = new byte[8192];
@@ -126,6 +128,7 @@ class ImageDownloaderTest {
                 for (int i = 0; i < STREAMED_CHUNKS; i++) {
                     out.write(chunk);
                     out.flush();
+                    written.addAndGet(chunk.length);
                 }
             } catch (IOException clientWentAway) {
                 // what a client that stops reading looks like from here
@@ -136,6 +139,7 @@ class ImageDownloaderTest {
 
         assertEquals("body exceeds the limit of 1000 bytes", e.reason());
         assertEquals(1, e.attempts());
+        assertTrue(written.get() < STREAMED_CHUNKS * 8192L / 4, "abandoned mid-body, not drained: " + written.get() + " bytes sent");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +59,9 @@ class DownloadImagesIT {
         host.add("house2.jpg", TestImages.jpeg(800, 600));
         host.add("garden.png", TestImages.pngWithAlpha(320, 240));
         host.add("kitchen.webp", TestImages.resource("small-lossy.webp"));
+        host.add("animated.webp", TestImages.resource("animated.webp"));
+        host.add("bomb.png", TestImages.pngDeclaringTenGigapixels());
+        host.add("truncated.png", Arrays.copyOf(TestImages.pngWithAlpha(320, 240), 500));
         for (int i = 1; i <= 12; i++) {
             host.add("room" + i + ".jpg", TestImages.jpeg(200 + i, 100));
         }
@@ -163,6 +167,31 @@ class DownloadImagesIT {
         }
         int fetched = urls.stream().mapToInt(url -> host.requestsFor(url.substring(url.indexOf("/slow/")))).sum();
         assertTrue(fetched <= 12 + 2, "at most one uncommitted chunk is fetched again, fetched " + fetched);
+    }
+
+    @Test
+    void refusesHostileImagesWithAReasonAndKeepsTheRest() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        Path input = writeInput("""
+                {"properties": [{"address": "13 Hostile Hwy", "imageUrls": ["%s", "%s", "%s", "%s", "%s"]}]}"""
+                .formatted(host.url("/huge"), host.url("/img/bomb.png"), host.url("/img/truncated.png"),
+                        host.url("/img/animated.webp"), host.url("/img/house.jpg")), ".json");
+
+        JsonObject execution = api.awaitEnd(api.start("download-images", parameters(input, outputDir)), TIMEOUT);
+
+        assertEquals("COMPLETED_WITH_FAILURES", execution.getString("exitStatus"));
+        JsonObject manifest = manifest(IMAGES_ROOT.resolve(outputDir).resolve("13-hostile-hwy"));
+        List<String> reasons = manifest.getJsonArray("failures").getValuesAs(JsonObject.class).stream()
+                .map(f -> f.getInt("position") + ": " + f.getString("reason")).toList();
+        assertEquals(3, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("1: body exceeds the limit of 2097152 bytes"), reasons.toString());
+        assertTrue(reasons.get(1).startsWith("2: image too large: 100000x100000 pixels"), reasons.toString());
+        assertTrue(reasons.get(2).startsWith("3: corrupt or truncated png"), reasons.toString());
+        assertTrue(host.hugeBytesSent() < ImageHost.HUGE_LIMIT / 4,
+                "the endless body was abandoned while streaming, after " + host.hugeBytesSent() + " bytes");
+        JsonArray images = manifest.getJsonArray("images");
+        assertEquals(List.of("img_004.jpg", "img_005.jpg"), filenames(images));
+        assertTrue(images.getJsonObject(0).getBoolean("first_frame_only"), "an animated WebP keeps its first frame");
     }
 
     @Test

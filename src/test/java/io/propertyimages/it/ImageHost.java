@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /throttled/NAME}: 429 with {@code Retry-After: 1} the first time, then the image;</li>
  * <li>{@code /slow/NAME}: the image after {@link #slowDelayMillis};</li>
  * <li>{@code /html}: a web page served as 200;</li>
+ * <li>{@code /huge}: an endless body, as fast as the client reads it ({@link #hugeBytesSent});</li>
  * <li>anything else: 404.</li>
  * </ul>
  */
@@ -31,6 +33,9 @@ final class ImageHost implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicLong hugeBytesSent = new AtomicLong();
+    /** Where {@code /huge} stops, in case a client drained it all: 1 GiB. */
+    static final long HUGE_LIMIT = 1L << 30;
     volatile long slowDelayMillis = 300;
 
     ImageHost() throws IOException {
@@ -67,6 +72,11 @@ final class ImageHost implements AutoCloseable {
         }
     }
 
+    /** The bytes of {@code /huge} written before the client went away. */
+    long hugeBytesSent() {
+        return hugeBytesSent.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         int count = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
@@ -74,7 +84,9 @@ final class ImageHost implements AutoCloseable {
         String kind = parts.length > 1 ? parts[1] : "";
         byte[] image = parts.length > 2 ? images.get(parts[2]) : null;
         try (exchange) {
-            if (kind.equals("html")) {
+            if (kind.equals("huge")) {
+                sendEndlessly(exchange);
+            } else if (kind.equals("html")) {
                 send(exchange, 200, "text/html", "<!doctype html><html><body>Listing not found</body></html>".getBytes());
             } else if (image == null) {
                 send(exchange, 404, "text/plain", "not found".getBytes());
@@ -92,6 +104,20 @@ final class ImageHost implements AutoCloseable {
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes());
             }
+        }
+    }
+
+    private void sendEndlessly(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (hugeBytesSent.get() < HUGE_LIMIT) {
+                out.write(chunk);
+                hugeBytesSent.addAndGet(chunk.length);
+            }
+        } catch (IOException clientWentAway) {
+            // the downloader gave up: what the test wants to see
         }
     }
 

@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
@@ -29,6 +32,16 @@ final class TestImages {
             }
         }
         return encode(image, "png");
+    }
+
+    /** A PNG whose header declares 100000 x 100000 pixels: a decompression bomb, refused before decoding. */
+    static byte[] pngDeclaringTenGigapixels() {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(100_000).putInt(100_000).put(new byte[] {8, 2, 0, 0, 0});
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        return ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
     }
 
     static byte[] resource(String name) {

@@ -23,17 +23,26 @@ public class BatchServices {
     @Resource(lookup = "propertyimages/images.root")
     String imagesRootSetting;
 
+    /** Liberty hands a jndiEntry that reads as a number over as an Integer or a Long, hence Object. */
+    @Resource(lookup = "propertyimages/download.max.bytes")
+    Object maxBodyBytesSetting;
+
+    @Resource(lookup = "propertyimages/image.max.pixels")
+    Object maxPixelsSetting;
+
     private Path imagesRoot;
     private ImageDownloader downloader;
+    private JpegConverter converter;
     private final Clock clock = Clock.systemUTC();
-    private final JpegConverter converter = new JpegConverter(JpegConverter.DEFAULT_MAX_PIXELS);
     private final ManifestStore manifests = new ManifestStore(clock);
     private final PropertyFolderLocks locks = new PropertyFolderLocks();
 
     @PostConstruct
     void start() {
         imagesRoot = Path.of(imagesRootSetting).toAbsolutePath().normalize();
-        downloader = new ImageDownloader(DownloadSettings.defaults());
+        long maxBodyBytes = Long.parseLong(String.valueOf(maxBodyBytesSetting).strip());
+        downloader = new ImageDownloader(DownloadSettings.defaults().withMaxBodyBytes(maxBodyBytes));
+        converter = new JpegConverter(Long.parseLong(String.valueOf(maxPixelsSetting).strip()));
     }
 
     @PreDestroy
