@@ -9,7 +9,8 @@ keep_running=false
 [ "${1:-}" = "--keep-running" ] && keep_running=true
 
 mvn -B -q package -DskipTests
-mvn -B -q liberty:create liberty:deploy liberty:start
+# The sample images are served on loopback, which downloads may reach only when allowed.
+mvn -B -q liberty:create liberty:deploy liberty:start -Dliberty.var.download.allowed.hosts=127.0.0.1
 if [ "$keep_running" = false ]; then
     trap 'mvn -B -q liberty:stop' EXIT
 fi

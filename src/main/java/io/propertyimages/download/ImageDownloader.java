@@ -30,16 +30,18 @@ public final class ImageDownloader implements AutoCloseable {
     private static final String USER_AGENT = "property-images/1.0";
 
     private final DownloadSettings settings;
+    private final HostPolicy hosts;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final ClientPool clients;
 
-    public ImageDownloader(DownloadSettings settings) {
-        this(settings, Sleeper.REAL);
+    public ImageDownloader(DownloadSettings settings, HostPolicy hosts) {
+        this(settings, hosts, Sleeper.REAL);
     }
 
-    ImageDownloader(DownloadSettings settings, Sleeper sleeper) {
+    ImageDownloader(DownloadSettings settings, HostPolicy hosts, Sleeper sleeper) {
         this.settings = settings;
+        this.hosts = hosts;
         this.policy = new RetryPolicy(settings, Clock.systemUTC());
         this.sleeper = sleeper;
         this.clients = new ClientPool(() -> ClientBuilder.newBuilder()
@@ -82,6 +84,7 @@ public final class ImageDownloader implements AutoCloseable {
     private DownloadedImage attempt(Client client, URI url, int attempt) throws RetryableFailure, DownloadFailedException {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
+            checkHost(current, attempt);
             try (Response response = client.target(current).request()
                     .header(HttpHeaders.ACCEPT, ACCEPT)
                     .header(HttpHeaders.USER_AGENT, USER_AGENT)
@@ -105,6 +108,19 @@ public final class ImageDownloader implements AutoCloseable {
             } catch (ProcessingException e) {
                 throw transportFailure(e, attempt);
             }
+        }
+    }
+
+    /** Every hop is checked, so a redirect cannot lead to an address the URL itself could not. */
+    private void checkHost(URI url, int attempt) throws DownloadFailedException {
+        Optional<String> refusal;
+        try {
+            refusal = hosts.refusal(url);
+        } catch (UnknownHostException e) {
+            throw new DownloadFailedException("unknown host " + url.getHost(), attempt);
+        }
+        if (refusal.isPresent()) {
+            throw new DownloadFailedException(refusal.get(), attempt);
         }
     }
 

@@ -32,7 +32,7 @@ class ImageDownloaderTest {
         server = new FixtureHttpServer();
         DownloadSettings settings = new DownloadSettings(Duration.ofSeconds(2), Duration.ofMillis(300), 1000, 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
-        downloader = new ImageDownloader(settings, sleeps::add);
+        downloader = new ImageDownloader(settings, HostPolicy.allowing("127.0.0.1"), sleeps::add);
     }
 
     @AfterEach
@@ -193,6 +193,24 @@ class ImageDownloaderTest {
 
         assertEquals(4, e.attempts());
         assertTrue(e.reason().startsWith("connection failed"), e.reason());
+    }
+
+    @Test
+    void refusesLoopbackUnlessAllowedAndChecksEveryRedirect() throws Exception {
+        server.on("/a.jpg", exchange -> send(exchange, 200, IMAGE));
+        server.on("/to-metadata", exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+            send(exchange, 302, new byte[0]);
+        });
+        ImageDownloader guarded = new ImageDownloader(DownloadSettings.defaults(), HostPolicy.allowing(""), sleeps::add);
+
+        DownloadFailedException loopback = assertThrows(DownloadFailedException.class, () -> guarded.download(server.uri("/a.jpg")));
+        DownloadFailedException redirected = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/to-metadata")));
+
+        assertTrue(loopback.reason().startsWith("refused: 127.0.0.1 is a loopback address"), loopback.reason());
+        assertEquals(0, server.requests("/a.jpg"), "refused before connecting");
+        assertTrue(redirected.reason().startsWith("refused: 169.254.169.254 is a link-local address"), redirected.reason());
+        guarded.close();
     }
 
     private static void sleepQuietly(long millis) {

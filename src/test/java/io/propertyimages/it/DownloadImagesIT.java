@@ -173,7 +173,8 @@ class DownloadImagesIT {
     void refusesHostileImagesWithAReasonAndKeepsTheRest() throws Exception {
         String outputDir = "it-" + UUID.randomUUID();
         Path input = writeInput("""
-                {"properties": [{"address": "13 Hostile Hwy", "imageUrls": ["%s", "%s", "%s", "%s", "%s"]}]}"""
+                {"properties": [{"address": "13 Hostile Hwy", "imageUrls": ["%s", "%s", "%s", "%s", "%s",
+                  "http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:1/a.jpg", "ftp://127.0.0.1/a.jpg"]}]}"""
                 .formatted(host.url("/huge"), host.url("/img/bomb.png"), host.url("/img/truncated.png"),
                         host.url("/img/animated.webp"), host.url("/img/house.jpg")), ".json");
 
@@ -183,10 +184,13 @@ class DownloadImagesIT {
         JsonObject manifest = manifest(IMAGES_ROOT.resolve(outputDir).resolve("13-hostile-hwy"));
         List<String> reasons = manifest.getJsonArray("failures").getValuesAs(JsonObject.class).stream()
                 .map(f -> f.getInt("position") + ": " + f.getString("reason")).toList();
-        assertEquals(3, reasons.size(), reasons.toString());
+        assertEquals(6, reasons.size(), reasons.toString());
         assertTrue(reasons.get(0).startsWith("1: body exceeds the limit of 2097152 bytes"), reasons.toString());
         assertTrue(reasons.get(1).startsWith("2: image too large: 100000x100000 pixels"), reasons.toString());
         assertTrue(reasons.get(2).startsWith("3: corrupt or truncated png"), reasons.toString());
+        assertTrue(reasons.get(3).startsWith("6: refused: 169.254.169.254 is a link-local address"), reasons.toString());
+        assertTrue(reasons.get(4).startsWith("7: refused: 127.0.0.2 is a loopback address"), reasons.toString());
+        assertTrue(reasons.get(5).startsWith("8: not an http(s) URL"), reasons.toString());
         assertTrue(host.hugeBytesSent() < ImageHost.HUGE_LIMIT / 4,
                 "the endless body was abandoned while streaming, after " + host.hugeBytesSent() + " bytes");
         JsonArray images = manifest.getJsonArray("images");

@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.propertyimages.download.DownloadSettings;
+import io.propertyimages.download.HostPolicy;
 import io.propertyimages.download.ImageDownloader;
 import io.propertyimages.imaging.JpegConverter;
 import io.propertyimages.store.ManifestStore;
@@ -30,6 +31,9 @@ public class BatchServices {
     @Resource(lookup = "propertyimages/image.max.pixels")
     Object maxPixelsSetting;
 
+    @Resource(lookup = "propertyimages/download.allowed.hosts")
+    Object allowedHostsSetting;
+
     private Path imagesRoot;
     private ImageDownloader downloader;
     private JpegConverter converter;
@@ -41,7 +45,8 @@ public class BatchServices {
     void start() {
         imagesRoot = Path.of(imagesRootSetting).toAbsolutePath().normalize();
         long maxBodyBytes = Long.parseLong(String.valueOf(maxBodyBytesSetting).strip());
-        downloader = new ImageDownloader(DownloadSettings.defaults().withMaxBodyBytes(maxBodyBytes));
+        downloader = new ImageDownloader(DownloadSettings.defaults().withMaxBodyBytes(maxBodyBytes),
+                HostPolicy.allowing(allowedHostsSetting == null ? "" : String.valueOf(allowedHostsSetting)));
         converter = new JpegConverter(Long.parseLong(String.valueOf(maxPixelsSetting).strip()));
     }
 
