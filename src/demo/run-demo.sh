@@ -8,11 +8,11 @@ cd "$(dirname "$0")/../.."
 keep_running=false
 [ "${1:-}" = "--keep-running" ] && keep_running=true
 
-mvn -B -q package -DskipTests
+mvn -B -q -Dstyle.color=never package -DskipTests
 # The sample images are served on loopback, which downloads may reach only when allowed.
-mvn -B -q liberty:create liberty:deploy liberty:start -Dliberty.var.download.allowed.hosts=127.0.0.1
+mvn -B -q -Dstyle.color=never liberty:create liberty:deploy liberty:start -Dliberty.var.download.allowed.hosts=127.0.0.1
 if [ "$keep_running" = false ]; then
-    trap 'mvn -B -q liberty:stop' EXIT
+    trap 'mvn -B -q -Dstyle.color=never liberty:stop' EXIT
 fi
 java src/demo/Demo.java "http://127.0.0.1:9080" src/demo/samples
 if [ "$keep_running" = true ]; then
