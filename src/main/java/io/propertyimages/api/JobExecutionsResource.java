@@ -28,14 +28,19 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.executions.FailedImageStore;
 
 import org.jberet.runtime.PartitionExecutionImpl;
 import org.jberet.runtime.StepExecutionImpl;
 
-/** {@code /api/jobexecutions}: executions, their steps, and restart, stop and abandon. */
+/** {@code /api/jobexecutions}: executions, their progress, steps and failures, and restart, stop and abandon. */
 @Path("jobexecutions")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobExecutionsResource {
+    private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
+            BatchStatus.ABANDONED);
+
     @Inject
     BatchRuntimeBootstrap batch;
 
@@ -44,6 +49,12 @@ public class JobExecutionsResource {
 
     @Inject
     JobParameterRules rules;
+
+    @Inject
+    ExecutionProgressStore progress;
+
+    @Inject
+    FailedImageStore failedImages;
 
     @Context
     UriInfo uriInfo;
@@ -71,7 +82,7 @@ public class JobExecutionsResource {
         return executions.stream()
                 .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
                 .limit(limit)
-                .map(execution -> view(operator, execution, uriOf(uriInfo, execution.getExecutionId())))
+                .map(execution -> view(operator, execution, uriOf(uriInfo, execution.getExecutionId()), progress))
                 .toList();
     }
 
@@ -79,7 +90,18 @@ public class JobExecutionsResource {
     @Path("{executionId}")
     public JobExecutionView execution(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
+    }
+
+    /** The URLs that failed in this execution, oldest first, a page at a time. */
+    @GET
+    @Path("{executionId}/failures")
+    public FailedImagesView failures(@PathParam("executionId") long executionId, @QueryParam("start") String start,
+                                     @QueryParam("count") String count) {
+        Paging paging = Paging.of(start, count);
+        batch.jobOperator().getJobExecution(executionId);
+        return new FailedImagesView(executionId, failedImages.count(executionId), paging.start(),
+                failedImages.page(executionId, paging.start(), paging.count()));
     }
 
     @GET
@@ -103,7 +125,7 @@ public class JobExecutionsResource {
         parameters = rules.check(original.getJobName(), parameters);
         long restartedId = operator.restart(executionId, parameters);
         URI location = uriOf(uriInfo, restartedId);
-        return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location)).build();
+        return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location, progress)).build();
     }
 
     @POST
@@ -111,7 +133,7 @@ public class JobExecutionsResource {
     public JobExecutionView stop(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.stop(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
     }
 
     @POST
@@ -119,16 +141,18 @@ public class JobExecutionsResource {
     public JobExecutionView abandon(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.abandon(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
     }
 
     static URI uriOf(UriInfo uriInfo, long executionId) {
         return uriInfo.getBaseUriBuilder().path(JobExecutionsResource.class).path(Long.toString(executionId)).build();
     }
 
-    static JobExecutionView view(JobOperator operator, JobExecution execution, URI href) {
+    static JobExecutionView view(JobOperator operator, JobExecution execution, URI href, ExecutionProgressStore progress) {
         long instanceId = operator.getJobInstance(execution.getExecutionId()).getInstanceId();
-        return JobExecutionView.of(execution, instanceId, href.toString());
+        boolean ended = ENDED.contains(execution.getBatchStatus());
+        return JobExecutionView.of(execution, instanceId, href.toString(),
+                progress.find(execution.getExecutionId(), ended).orElse(null));
     }
 
     private StepExecutionView stepView(StepExecution step) {

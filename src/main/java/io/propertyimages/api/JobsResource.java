@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.executions.ExecutionProgressStore;
 
 /** {@code /api/jobs}: the jobs there are, and starting one. */
 @Path("jobs")
@@ -31,6 +32,9 @@ public class JobsResource {
 
     @Inject
     JobParameterRules rules;
+
+    @Inject
+    ExecutionProgressStore progress;
 
     @Context
     UriInfo uriInfo;
@@ -54,7 +58,7 @@ public class JobsResource {
         long executionId = operator.start(jobName, parameters);
         URI location = JobExecutionsResource.uriOf(uriInfo, executionId);
         return Response.created(location)
-                .entity(JobExecutionsResource.view(operator, operator.getJobExecution(executionId), location))
+                .entity(JobExecutionsResource.view(operator, operator.getJobExecution(executionId), location, progress))
                 .build();
     }
 }

@@ -9,9 +9,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.propertyimages.executions.ExecutionProgressStore;
+
 /**
  * Adds up the partitions' counts into the step's summary: its exit status reads
- * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}.
+ * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}. The
+ * execution's progress is saved as each partition's chunk comes in.
  */
 @Named
 @Dependent
@@ -22,13 +25,17 @@ public class DownloadSummaryAnalyzer extends AbstractPartitionAnalyzer {
     @Inject
     JobContext jobContext;
 
+    @Inject
+    ExecutionProgressStore progress;
+
     private DownloadCounts total = DownloadCounts.NONE;
 
     @Override
-    public void analyzeCollectorData(Serializable data) {
+    public void analyzeCollectorData(Serializable data) throws Exception {
         total = total.plus((DownloadCounts) data);
         stepContext.setPersistentUserData(total);
         stepContext.setExitStatus(total.toString());
         jobContext.setTransientUserData(total);
+        progress.update(jobContext.getExecutionId(), total.downloaded(), total.cached(), total.failed(), total.bytesWritten());
     }
 }

@@ -8,10 +8,12 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.propertyimages.executions.ExecutionProgressStore;
 import io.propertyimages.input.InputSummary;
 import io.propertyimages.input.PropertyListFiles;
 
@@ -19,7 +21,8 @@ import io.propertyimages.input.PropertyListFiles;
  * Splits the input by property: property {@code i} belongs to partition {@code i % partitions}, so all URLs of a
  * property are handled by one thread in order. There are up to four partitions per thread, so a thread that
  * finishes early takes the next partition instead of idling, and never more than
- * {@value #MAX_CONCURRENT_DOWNLOADS} threads, which caps the downloads in flight for a job.
+ * {@value #MAX_CONCURRENT_DOWNLOADS} threads, which caps the downloads in flight for a job. The execution's progress
+ * starts here, with the number of URLs the input holds.
  */
 @Named
 @Dependent
@@ -34,9 +37,16 @@ public class PropertyPartitionMapper implements PartitionMapper {
     @BatchProperty
     String input;
 
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    ExecutionProgressStore progress;
+
     @Override
     public PartitionPlan mapPartitions() throws Exception {
         InputSummary summary = PropertyListFiles.scan(Path.of(input));
+        progress.begin(jobContext.getExecutionId(), jobContext.getInstanceId(), summary.urls());
         int partitions = Math.max(1, Math.min(summary.properties(), MAX_CONCURRENT_DOWNLOADS * PARTITIONS_PER_THREAD));
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(partitions);
