@@ -85,7 +85,9 @@ public class Demo {
     }
 
     private static HttpServer serve(Path samples) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20);
+        // A fixed port keeps the sample URLs the same from one demo run to the next, so a later run finds them cached.
+        int port = Integer.parseInt(System.getenv().getOrDefault("DEMO_IMAGES_PORT", "9079"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 20);
         server.createContext("/", exchange -> {
             Path file = samples.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
             try (exchange) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs download-images end to end on the embedded defaults: builds the WAR, starts Open Liberty with its H2 job
 # repository, serves the bundled sample images on 127.0.0.1, starts the job over REST and follows it to the end.
-# The server is stopped afterwards unless --keep-running is given. HTTP_PORT picks another port than 9080.
+# The server is stopped afterwards unless --keep-running is given. HTTP_PORT picks another port than 9080, and
+# DEMO_IMAGES_PORT another one than 9079 for the sample images.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
