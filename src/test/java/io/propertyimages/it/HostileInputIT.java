@@ -121,6 +121,30 @@ class HostileInputIT {
     }
 
     @Test
+    void refusesAtStartAFieldThatIsMissingOrOfTheWrongType() throws Exception {
+        String outputDir = "mistyped-" + UUID.randomUUID();
+        Map<String, String> expectedByInput = Map.of(
+                "{\"properties\": [{\"imageUrls\": [\"http://127.0.0.1/a.jpg\"]}]}", "properties[0].address is missing",
+                "{\"properties\": [{\"address\": \"1 A St\"}]}", "properties[0].imageUrls is missing",
+                "{\"properties\": [{\"address\": \"1 A St\", \"imageUrls\": \"http://127.0.0.1/a.jpg\"}]}",
+                "properties[0].imageUrls must be an array, found a string",
+                "{\"properties\": [{\"address\": \"1 A St\", \"imageUrls\": [\"http://127.0.0.1/a.jpg\", null]}]}",
+                "properties[0].imageUrls[1] must be a string, found null",
+                "{\"properties\": {\"address\": \"1 A St\"}}", "\"properties\" must be an array",
+                "address,image_url\n1 A St,http://127.0.0.1/a.jpg,extra\n", "line 2: expected 2 fields",
+                "address,image_url\n\n1 A St,\n", "line 3: image_url is empty");
+        for (Map.Entry<String, String> mistake : expectedByInput.entrySet()) {
+            Path input = writeInput(mistake.getKey(), mistake.getKey().startsWith("{") ? ".json" : ".csv");
+
+            BatchApi.Answer answer = api.post("/jobs/download-images/start", parameters(input, outputDir));
+
+            assertEquals(400, answer.status(), mistake.getKey() + ": " + answer.body());
+            assertTrue(answer.message().contains(mistake.getValue()), answer.message());
+        }
+        assertFalse(Files.exists(IMAGES_ROOT.resolve(outputDir)), "nothing written");
+    }
+
+    @Test
     void twoAddressesThatNormaliseAlikeShareTheFolderWithoutOverwritingEachOther() throws Exception {
         Map<String, List<String>> urlsByAddress = Map.of(
                 "12 Oak St.", List.of(host.url("/img/a.jpg"), host.url("/img/b.jpg")),
