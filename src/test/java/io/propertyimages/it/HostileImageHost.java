@@ -27,7 +27,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /throttled/SECONDS/NAME}: 429 with {@code Retry-After: SECONDS} the first time, then the image;</li>
  * <li>{@code /redirect/HOPS/NAME}: a 302 to {@code /redirect/HOPS-1/NAME}, and {@code /redirect/0/NAME} the image;</li>
  * <li>{@code /loop}: a 301 to itself;</li>
- * <li>{@code /hang}: headers nor body ever come (until {@link #HANG_MILLIS} or the host closes);</li>
+ * <li>{@code /hang}: no answer at all, until {@link #HANG_MILLIS} passed or the host closes;</li>
  * <li>{@code /html}: a web page served as 200;</li>
  * <li>{@code /noise.jpg}: random bytes served as {@code image/jpeg};</li>
  * <li>{@code /huge}: an endless body, as fast as the client reads it ({@link #hugeBytesSent});</li>

@@ -138,8 +138,8 @@ class HostileServersIT {
 
         assertAll(
                 () -> assertEquals(2, host.requestsFor("/flaky/house.jpg"), "500: retried once"),
-                () -> assertWaited(host.requestTimes("/throttled/1/garden.png"), 1000, 1900, "Retry-After: 1 honoured"),
-                () -> assertWaited(host.requestTimes("/throttled/3600/house.jpg"), 2000, 3500, "Retry-After: 3600 cut to 2 s"),
+                () -> assertWaited(host.requestTimes("/throttled/1/garden.png"), 1000, 10_000, "Retry-After: 1 honoured"),
+                () -> assertWaited(host.requestTimes("/throttled/3600/house.jpg"), 2000, 10_000, "Retry-After: 3600 cut to 2 s"),
                 () -> assertEquals(4, host.requestsFor("/hang"), "timeout: 4 attempts"),
                 () -> assertTrue(broken.requests("/reset") >= 4 && broken.requests("/reset") <= 16,
                         "connection reset: 4 attempts, each of which Liberty's HTTP engine repeats up to 3 times: "
