@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ObservabilityIT {
-    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers/itServer").toAbsolutePath();
-    private static final Path IMAGES_ROOT = SERVER_DIR.resolve("it-images");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
@@ -60,10 +54,10 @@ class ObservabilityIT {
 
     @Test
     void progressIsReportedWhileTheJobRunsAndAfterItEnded() throws Exception {
-        Path input = writeInput(slowProperty("1 Progress Pl"));
+        Path input = JobFiles.writeInput(slowProperty("1 Progress Pl"), ".csv");
         String outputDir = "it-" + UUID.randomUUID();
 
-        long id = api.start("download-images", parameters(input, outputDir).replace("}", ", \"chunkSize\": 2}"));
+        long id = api.start("download-images", JobFiles.parameters(input, outputDir).replace("}", ", \"chunkSize\": 2}"));
         JsonObject running = awaitProgress(id, 4);
         JsonObject ended = api.awaitEnd(id, TIMEOUT);
 
@@ -81,7 +75,7 @@ class ObservabilityIT {
         assertEquals(12, after.getInt("done"));
         assertEquals(12, after.getInt("downloaded"));
         assertEquals(0, after.getInt("cached") + after.getInt("failed"));
-        assertEquals(manifestBytes(IMAGES_ROOT.resolve(outputDir).resolve("1-progress-pl")), after.getJsonNumber("bytes").longValue());
+        assertEquals(manifestBytes(JobFiles.IMAGES_ROOT.resolve(outputDir).resolve("1-progress-pl")), after.getJsonNumber("bytes").longValue());
         double rate = after.getJsonNumber("imagesPerSecond").doubleValue();
         assertTrue(rate > 0 && rate < 1000.0 / host.slowDelayMillis + 0.5, "12 images at one per " + host.slowDelayMillis + " ms: " + rate);
         assertEquals(after, api.execution(id).getJsonObject("progress"), "an ended execution's progress stays as it is");
@@ -89,9 +83,9 @@ class ObservabilityIT {
 
     @Test
     void aRestartHasOnlyWhatIsLeftToDo() throws Exception {
-        Path input = writeInput(slowProperty("2 Restart Row"));
+        Path input = JobFiles.writeInput(slowProperty("2 Restart Row"), ".csv");
 
-        long first = api.start("download-images", parameters(input, "it-" + UUID.randomUUID()).replace("}", ", \"chunkSize\": 2}"));
+        long first = api.start("download-images", JobFiles.parameters(input, "it-" + UUID.randomUUID()).replace("}", ", \"chunkSize\": 2}"));
         awaitProgress(first, 4);
         api.post("/jobexecutions/" + first + "/stop", "");
         JsonObject stopped = api.awaitEnd(first, TIMEOUT);
@@ -109,12 +103,12 @@ class ObservabilityIT {
     void failuresOfEachExecutionArePagedWithTheirReasons() throws Exception {
         List<String> failing = List.of(host.url("/missing/a.jpg"), host.url("/html"), host.url("/missing/b.jpg"),
                 host.url("/missing/c.jpg"));
-        Path input = writeInput("address,image_url\n" + "\"3 Failure Ct\"," + host.url("/img/house.jpg") + "\n"
-                + failing.stream().map(url -> "\"3 Failure Ct\"," + url).collect(Collectors.joining("\n")));
+        Path input = JobFiles.writeInput("address,image_url\n" + "\"3 Failure Ct\"," + host.url("/img/house.jpg") + "\n"
+                + failing.stream().map(url -> "\"3 Failure Ct\"," + url).collect(Collectors.joining("\n")), ".csv");
         String outputDir = "it-" + UUID.randomUUID();
-        long first = api.start("download-images", parameters(input, outputDir));
+        long first = api.start("download-images", JobFiles.parameters(input, outputDir));
         api.awaitEnd(first, TIMEOUT);
-        long second = api.start("download-images", parameters(input, outputDir));
+        long second = api.start("download-images", JobFiles.parameters(input, outputDir));
         api.awaitEnd(second, TIMEOUT);
 
         JsonObject page1 = api.get("/jobexecutions/" + first + "/failures?count=3").object();
@@ -167,9 +161,7 @@ class ObservabilityIT {
     }
 
     private static long manifestBytes(Path folder) throws IOException {
-        JsonObject manifest = Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
-        JsonArray images = manifest.getJsonArray("images");
-        return images.getValuesAs(JsonObject.class).stream().mapToLong(e -> e.getJsonNumber("file_size_bytes").longValue()).sum();
+        return JobFiles.manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream().mapToLong(e -> e.getJsonNumber("file_size_bytes").longValue()).sum();
     }
 
     private static void assertClientError(int status, String messagePart, BatchApi.Answer answer) {
@@ -177,12 +169,4 @@ class ObservabilityIT {
         assertTrue(answer.message().contains(messagePart), "message \"" + answer.message() + "\" names " + messagePart);
     }
 
-    private static String parameters(Path input, String outputDir) {
-        return Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir).build().toString();
-    }
-
-    private static Path writeInput(String content) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
-        return Files.writeString(Files.createTempFile(dir, "observe-", content.startsWith("{") ? ".json" : ".csv"), content);
-    }
 }
