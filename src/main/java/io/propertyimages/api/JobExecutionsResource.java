@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 import io.propertyimages.executions.ExecutionProgressStore;
 import io.propertyimages.executions.FailedImageStore;
@@ -39,6 +44,8 @@ import org.jberet.runtime.StepExecutionImpl;
 @Path("jobexecutions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.MONITOR})
+@Tag(name = "jobexecutions")
+@APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class JobExecutionsResource {
     private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
             BatchStatus.ABANDONED);
@@ -63,6 +70,9 @@ public class JobExecutionsResource {
 
     /** Executions, most recent first, of one job or all, optionally of one batch status. */
     @GET
+    @Operation(summary = "Executions, most recent first, of one job or all, optionally of one batch status")
+    @APIResponseSchema(value = JobExecutionView[].class, responseCode = "200", responseDescription = "The executions")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
     public List<JobExecutionView> executions(@QueryParam("jobName") String jobName,
                                              @QueryParam("status") String status,
                                              @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -90,6 +100,9 @@ public class JobExecutionsResource {
 
     @GET
     @Path("{executionId}")
+    @Operation(summary = "One execution, with its progress while it runs and after (download-images)")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution")
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public JobExecutionView execution(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
@@ -98,6 +111,10 @@ public class JobExecutionsResource {
     /** The URLs that failed in this execution, oldest first, a page at a time. */
     @GET
     @Path("{executionId}/failures")
+    @Operation(summary = "The URLs that failed in this execution with their reasons, oldest first, a page at a time")
+    @APIResponseSchema(value = FailedImagesView.class, responseCode = "200", responseDescription = "A page of the failures")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public FailedImagesView failures(@PathParam("executionId") long executionId, @QueryParam("start") String start,
                                      @QueryParam("count") String count) {
         Paging paging = Paging.of(start, count);
@@ -108,6 +125,9 @@ public class JobExecutionsResource {
 
     @GET
     @Path("{executionId}/stepexecutions")
+    @Operation(summary = "The execution's steps with their metrics, exit status (the summary) and partitions")
+    @APIResponseSchema(value = StepExecutionView[].class, responseCode = "200", responseDescription = "The steps")
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public List<StepExecutionView> stepExecutions(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.getJobExecution(executionId);
@@ -119,6 +139,12 @@ public class JobExecutionsResource {
     @Path("{executionId}/restart")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Restarts a stopped or failed execution from its checkpoints; the body may override job parameters")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "201", responseDescription = "The new execution; Location is its URL")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public Response restart(@PathParam("executionId") long executionId, String body) {
         JobOperator operator = batch.jobOperator();
         JobExecution original = operator.getJobExecution(executionId);
@@ -134,6 +160,11 @@ public class JobExecutionsResource {
     @POST
     @Path("{executionId}/stop")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Stops a running execution after its current chunks")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution, stopping")
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView stop(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.stop(executionId);
@@ -143,6 +174,11 @@ public class JobExecutionsResource {
     @POST
     @Path("{executionId}/abandon")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Marks an ended execution ABANDONED, so it is never restarted")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution, abandoned")
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView abandon(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.abandon(executionId);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An execution's progress and failures over the REST API, on a real Liberty. */
+/**
+ * What an operator watches, on a real Liberty: health, metrics and the OpenAPI document without credentials, and an
+ * execution's progress, failures and log over the REST API.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ObservabilityIT {
@@ -32,6 +37,7 @@ class ObservabilityIT {
 
     private static ImageHost host;
     private final BatchApi api = new BatchApi();
+    private final ServerEndpoints endpoints = new ServerEndpoints();
 
     @Deployment(testable = false)
     static WebArchive application() {
@@ -50,6 +56,107 @@ class ObservabilityIT {
     @AfterAll
     static void stopImageHost() {
         host.close();
+    }
+
+    @Test
+    void healthIsUpWithoutCredentials() {
+        HttpResponse<String> ready = endpoints.get("/health/ready", "application/json");
+        HttpResponse<String> live = endpoints.get("/health/live", "application/json");
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject readiness = endpoints.json("/health/ready");
+        assertEquals("UP", readiness.getString("status"));
+        assertEquals("UP", ServerEndpoints.check(readiness, "job-repository").getString("status"));
+        JsonObject imagesRoot = ServerEndpoints.check(readiness, "images-root");
+        assertEquals("UP", imagesRoot.getString("status"));
+        assertEquals(JobFiles.IMAGES_ROOT.toString(), imagesRoot.getJsonObject("data").getString("path"));
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", ServerEndpoints.check(endpoints.json("/health/live"), "batch-engine").getString("status"));
+    }
+
+    @Test
+    void notReadyWhileTheImagesRootCannotTakeFiles() throws IOException {
+        Path aside = JobFiles.IMAGES_ROOT.resolveSibling("it-images-aside");
+        Files.move(JobFiles.IMAGES_ROOT, aside);
+        try {
+            Files.writeString(JobFiles.IMAGES_ROOT, "a file where the images root should be");
+            HttpResponse<String> ready = endpoints.get("/health/ready", "application/json");
+            HttpResponse<String> live = endpoints.get("/health/live", "application/json");
+
+            assertEquals(503, ready.statusCode(), ready.body());
+            JsonObject imagesRoot = ServerEndpoints.check(endpoints.json("/health/ready"), "images-root");
+            assertEquals("DOWN", imagesRoot.getString("status"));
+            String reason = imagesRoot.getJsonObject("data").getString("reason");
+            assertTrue(reason.startsWith(JobFiles.IMAGES_ROOT + " is not writable: FileAlreadyExistsException"), reason);
+            assertEquals(200, live.statusCode(), "alive all the same: " + live.body());
+        } finally {
+            Files.delete(JobFiles.IMAGES_ROOT);
+            Files.move(aside, JobFiles.IMAGES_ROOT);
+        }
+        assertEquals(200, endpoints.get("/health/ready", "application/json").statusCode());
+    }
+
+    @Test
+    void metricsCountWhatAJobDid() throws Exception {
+        Path input = JobFiles.writeInput("address,image_url\n\"4 Metric Way\"," + host.url("/img/house.jpg") + "\n\"4 Metric Way\","
+                + host.url("/img/room1.jpg") + "\n\"4 Metric Way\"," + host.url("/missing/gone.jpg"), ".csv");
+        String outputDir = "it-" + UUID.randomUUID();
+        double downloaded = endpoints.metric("images_downloaded_total");
+        double cached = endpoints.metric("images_cached_total");
+        double failed = endpoints.metric("images_failed_total");
+        double bytes = endpoints.metric("images_bytes_total");
+        double downloads = endpoints.metric("images_download_latency_seconds_count");
+        double conversions = endpoints.metric("images_conversion_time_seconds_count");
+
+        api.awaitEnd(api.start("download-images", JobFiles.parameters(input, outputDir)), TIMEOUT);
+        api.awaitEnd(api.start("download-images", JobFiles.parameters(input, outputDir)), TIMEOUT);
+
+        assertEquals(2, endpoints.metric("images_downloaded_total") - downloaded);
+        assertEquals(2, endpoints.metric("images_cached_total") - cached, "the second run finds both saved");
+        assertEquals(2, endpoints.metric("images_failed_total") - failed, "the missing one fails in each run");
+        assertEquals(JobFiles.manifest(JobFiles.IMAGES_ROOT.resolve(outputDir).resolve("4-metric-way")).getJsonArray("images")
+                .getValuesAs(JsonObject.class).stream().mapToLong(e -> e.getJsonNumber("file_size_bytes").longValue()).sum(),
+                endpoints.metric("images_bytes_total") - bytes);
+        assertEquals(4, endpoints.metric("images_download_latency_seconds_count") - downloads, "2 images and 2 tries of the missing one");
+        assertEquals(2, endpoints.metric("images_conversion_time_seconds_count") - conversions);
+        assertEquals(0, endpoints.metric("jobs_running"), "nothing runs any more");
+    }
+
+    @Test
+    void jobsRunningCountsAnExecutionWhileItRuns() throws Exception {
+        long id = api.start("download-images", JobFiles.parameters(JobFiles.writeInput(slowProperty("5 Gauge Ct"), ".csv"),
+                "it-" + UUID.randomUUID()));
+        awaitProgress(id, 1);
+
+        assertEquals(1, endpoints.metric("jobs_running"));
+        api.awaitEnd(id, TIMEOUT);
+        assertEquals(0, endpoints.metric("jobs_running"));
+    }
+
+    @Test
+    void openApiDocumentsTheApiWithoutCredentials() {
+        JsonObject document = endpoints.json("/openapi");
+        HttpResponse<String> ui = endpoints.get("/openapi/ui/", "text/html");
+
+        JsonObject paths = document.getJsonObject("paths");
+        for (String path : List.of("/api/jobs", "/api/jobs/{jobName}/start", "/api/jobexecutions/{executionId}",
+                "/api/jobexecutions/{executionId}/failures", "/api/jobexecutions/{executionId}/restart")) {
+            assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
+        }
+        JsonObject start = paths.getJsonObject("/api/jobs/{jobName}/start").getJsonObject("post");
+        assertTrue(start.getString("summary").startsWith("Starts a job"), start.toString());
+        assertEquals("#/components/responses/BadRequest", start.getJsonObject("responses").getJsonObject("400").getString("$ref"));
+        JsonObject execution = paths.getJsonObject("/api/jobexecutions/{executionId}").getJsonObject("get");
+        assertEquals("#/components/schemas/JobExecutionView", execution.getJsonObject("responses").getJsonObject("200")
+                .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        JsonObject components = document.getJsonObject("components");
+        assertTrue(components.getJsonObject("schemas").getJsonObject("JobExecutionView").getJsonObject("properties")
+                .containsKey("progress"), "progress is documented");
+        assertEquals("basic", components.getJsonObject("securitySchemes").getJsonObject("basic").getString("scheme"));
+        assertTrue(components.getJsonObject("responses").getJsonObject("BadRequest").toString().contains("ErrorMessage"),
+                components.getJsonObject("responses").toString());
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().contains("<html"), ui.body());
     }
 
     @Test
