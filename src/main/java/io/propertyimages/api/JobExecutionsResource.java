@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 import io.propertyimages.executions.ExecutionProgressStore;
 import io.propertyimages.executions.FailedImageStore;
+import io.propertyimages.executions.JobLog;
 
 import org.jberet.runtime.PartitionExecutionImpl;
 import org.jberet.runtime.StepExecutionImpl;
@@ -64,6 +67,9 @@ public class JobExecutionsResource {
 
     @Inject
     FailedImageStore failedImages;
+
+    @Inject
+    JobLog jobLog;
 
     @Context
     UriInfo uriInfo;
@@ -121,6 +127,18 @@ public class JobExecutionsResource {
         batch.jobOperator().getJobExecution(executionId);
         return new FailedImagesView(executionId, failedImages.count(executionId), paging.start(),
                 failedImages.page(executionId, paging.start(), paging.count()));
+    }
+
+    @GET
+    @Path("{executionId}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The execution's own log lines, oldest first: started, per-property summaries, failures, ended")
+    @APIResponse(responseCode = "200", description = "One line per message: time, level, message",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    public String log(@PathParam("executionId") long executionId) {
+        batch.jobOperator().getJobExecution(executionId);
+        return jobLog.lines(executionId).stream().map(line -> line + "\n").collect(Collectors.joining());
     }
 
     @GET

@@ -204,6 +204,11 @@ class ObservabilityIT {
         JsonObject progress = completed.getJsonObject("progress");
         assertEquals(12 - doneBefore, progress.getInt("total"), "the stopped execution did " + doneBefore);
         assertEquals(progress.getInt("total"), progress.getInt("done"));
+        List<String> stoppedLog = api.text("/jobexecutions/" + first + "/log").lines().toList();
+        List<String> restartedLog = api.text("/jobexecutions/" + restarted + "/log").lines().toList();
+        assertTrue(stoppedLog.get(stoppedLog.size() - 1).contains(" WARNING Ended STOPPED: downloaded=" + doneBefore), stoppedLog.toString());
+        assertTrue(restartedLog.get(0).contains(" INFO    Restarted download-images from execution " + first + " with {"), restartedLog.toString());
+        assertTrue(restartedLog.get(restartedLog.size() - 1).contains("Ended COMPLETED: downloaded=" + (12 - doneBefore)), restartedLog.toString());
     }
 
     @Test
@@ -241,6 +246,29 @@ class ObservabilityIT {
         assertClientError(400, "count must be a whole number from 1 to 1000", api.get("/jobexecutions/" + first + "/failures?count=0"));
         assertClientError(400, "start must be a whole number 0 or more", api.get("/jobexecutions/" + first + "/failures?start=x"));
         assertClientError(404, "", api.get("/jobexecutions/987654321/failures"));
+    }
+
+    @Test
+    void theLogOfAnExecutionTellsWhatItDid() throws Exception {
+        String missing = host.url("/missing/porch.jpg");
+        Path input = JobFiles.writeInput("address,image_url\n"
+                + "\"6 Log Ln\"," + host.url("/img/room1.jpg") + "\n\"6 Log Ln\"," + host.url("/img/room2.jpg") + "\n"
+                + "\"7 Log Ln\"," + host.url("/img/room3.jpg") + "\n\"7 Log Ln\"," + missing, ".csv");
+        long id = api.start("download-images", JobFiles.parameters(input, "it-" + UUID.randomUUID()));
+        JsonObject ended = api.awaitEnd(id, TIMEOUT);
+
+        List<String> lines = new BatchApi(BatchApi.MONITOR).text("/jobexecutions/" + id + "/log").lines().toList();
+
+        assertEquals("COMPLETED_WITH_FAILURES", ended.getString("exitStatus"));
+        assertTrue(lines.stream().allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (INFO   |WARNING) .+")), lines.toString());
+        assertTrue(lines.get(0).contains("INFO    Started download-images with {input=" + input + ", outputDir="), lines.get(0));
+        assertTrue(lines.get(1).contains("Input " + input + ": 4 image URLs of 2 properties"), lines.get(1));
+        assertEquals(1, lines.stream().filter(line -> line.contains("INFO    Property \"6 Log Ln\": downloaded=2 cached=0 failed=0 bytes=")).count(), lines.toString());
+        assertEquals(1, lines.stream().filter(line -> line.contains("INFO    Property \"7 Log Ln\": downloaded=1 cached=0 failed=1 bytes=")).count(), lines.toString());
+        assertEquals(1, lines.stream().filter(line -> line.contains("WARNING Failed to save " + missing + " (7 Log Ln, image 2) after 1 attempts: HTTP 404")).count(), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).contains("INFO    Ended COMPLETED (COMPLETED_WITH_FAILURES): downloaded=3 cached=0 failed=1 bytes="), lines.toString());
+        assertEquals(6, lines.size(), lines.toString());
+        assertEquals(404, api.get("/jobexecutions/987654321/log").status());
     }
 
     private JsonObject awaitProgress(long executionId, int done) throws InterruptedException {

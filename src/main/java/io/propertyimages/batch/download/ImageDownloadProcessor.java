@@ -60,7 +60,7 @@ public class ImageDownloadProcessor implements ItemProcessor {
         UrlItem url = (UrlItem) item;
         PropertyFolder folder = PropertyFolder.of(outputPath(), url.address());
         if (isCached(folder, url)) {
-            tally.cached();
+            tally.cached(url);
             LOG.fine(() -> "Cached: " + url.url());
             return null;
         }

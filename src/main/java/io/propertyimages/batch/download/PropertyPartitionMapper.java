@@ -2,7 +2,6 @@ package io.propertyimages.batch.download;
 
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.logging.Logger;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.executions.JobLog;
 import io.propertyimages.input.InputSummary;
 import io.propertyimages.input.PropertyListFiles;
 
@@ -31,7 +31,6 @@ public class PropertyPartitionMapper implements PartitionMapper {
     static final int PARTITIONS_PER_THREAD = 4;
     static final String PARTITION_NUMBER = "partitionNumber";
     static final String PARTITION_COUNT = "partitionCount";
-    private static final Logger LOG = Logger.getLogger(PropertyPartitionMapper.class.getName());
 
     @Inject
     @BatchProperty
@@ -42,6 +41,9 @@ public class PropertyPartitionMapper implements PartitionMapper {
 
     @Inject
     ExecutionProgressStore progress;
+
+    @Inject
+    JobLog log;
 
     @Override
     public PartitionPlan mapPartitions() throws Exception {
@@ -58,7 +60,7 @@ public class PropertyPartitionMapper implements PartitionMapper {
             properties[i].setProperty(PARTITION_COUNT, Integer.toString(partitions));
         }
         plan.setPartitionProperties(properties);
-        LOG.info(() -> "Input " + input + ": " + summary.urls() + " image URLs of " + summary.properties()
+        log.info(jobContext.getExecutionId(), "Input " + input + ": " + summary.urls() + " image URLs of " + summary.properties()
                 + " properties, in " + partitions + " partitions on " + plan.getThreads() + " threads");
         return plan;
     }
