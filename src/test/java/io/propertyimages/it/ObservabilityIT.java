@@ -140,7 +140,8 @@ class ObservabilityIT {
 
         JsonObject paths = document.getJsonObject("paths");
         for (String path : List.of("/api/jobs", "/api/jobs/{jobName}/start", "/api/jobexecutions/{executionId}",
-                "/api/jobexecutions/{executionId}/failures", "/api/jobexecutions/{executionId}/restart")) {
+                "/api/jobexecutions/{executionId}/failures", "/api/jobexecutions/{executionId}/log",
+                "/api/jobexecutions/{executionId}/restart", "/api/purge")) {
             assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
         }
         JsonObject start = paths.getJsonObject("/api/jobs/{jobName}/start").getJsonObject("post");
