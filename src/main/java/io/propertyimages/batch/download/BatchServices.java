@@ -17,7 +17,8 @@ import io.propertyimages.store.PropertyFolderLocks;
 
 /**
  * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
- * reused across partitions), the converter, the manifest store and the folder locks.
+ * reused across partitions), the converter, the manifest store and the folder locks. The cleanup job takes the
+ * same folder locks from here, so it never works on a folder while a download writes into it.
  */
 @ApplicationScoped
 public class BatchServices {
