@@ -11,13 +11,13 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 /**
- * Registers the ImageIO plugins of {@code WEB-INF/lib} (TwelveMonkeys) when the application starts and deregisters
- * them when it stops. ImageIO's registry is JVM-wide: a plugin left registered would outlive its application and
- * serve the next deployment from a class loader whose jars are gone. TwelveMonkeys' own listener picks the plugins
- * by the thread's context class loader, which in Liberty is a wrapper, not the class loader of the plugins, so it
- * deregisters nothing there; this one compares with the application's own class loader.
+ * Registers the ImageIO plugins of WEB-INF/lib (TwelveMonkeys) when the application starts, and deregisters them
+ * when it stops. ImageIO's registry belongs to the JVM, so a plugin left there outlives its application: after a
+ * redeploy it would still be offered, and fail to load its classes from the old application's deleted jars.
+ * TwelveMonkeys' own IIOProviderContextListener picks the plugins to deregister by the thread's context class loader,
+ * which in Liberty is not the loader of the application's classes, so it deregistered none.
  */
-public class ImageIoPluginsListener implements ServletContextListener {
+public final class ImageIoPluginsListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ImageIO.scanForPlugins();
@@ -25,20 +25,19 @@ public class ImageIoPluginsListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        IIORegistry registry = IIORegistry.getDefaultInstance();
         ClassLoader application = ImageIoPluginsListener.class.getClassLoader();
+        IIORegistry registry = IIORegistry.getDefaultInstance();
         for (Iterator<Class<?>> categories = registry.getCategories(); categories.hasNext(); ) {
-            deregister(registry, categories.next(), application, event);
+            Class<?> category = categories.next();
+            List<Object> ours = new ArrayList<>();
+            registry.getServiceProviders(category, provider -> provider.getClass().getClassLoader() == application, false)
+                    .forEachRemaining(ours::add);
+            ours.forEach(provider -> deregister(registry, provider, category));
         }
     }
 
-    private static <T> void deregister(IIORegistry registry, Class<T> category, ClassLoader application, ServletContextEvent event) {
-        List<T> providers = new ArrayList<>();
-        registry.getServiceProviders(category, p -> p.getClass().getClassLoader() == application, false)
-                .forEachRemaining(providers::add);
-        for (T provider : providers) {
-            registry.deregisterServiceProvider(provider, category);
-            event.getServletContext().log("Deregistered ImageIO plugin " + provider.getClass().getName());
-        }
+    @SuppressWarnings("unchecked")
+    private static <T> void deregister(IIORegistry registry, Object provider, Class<T> category) {
+        registry.deregisterServiceProvider((T) provider, category);
     }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CleanupImagesIT {
-    private static final Path IMAGES_ROOT = Path.of(System.getProperty("it.server.dir"), "it-images").toAbsolutePath();
+    private static final Path IMAGES_ROOT = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server.name", "itServer"), "it-images").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final byte[] PHOTO = TestImages.jpeg(64, 48);
 
