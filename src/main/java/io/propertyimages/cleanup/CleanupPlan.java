@@ -16,7 +16,8 @@ import io.propertyimages.store.ManifestEntry;
  * What cleaning one property folder takes, decided from its manifest and contents alone: an image downloaded
  * before the cutoff goes with its entry; an entry whose file is gone is dropped; a file no entry names (an orphan,
  * such as a temp file a crash left) goes once it was last modified before the cutoff; the folder goes when nothing
- * would be left in it, neither a file nor an image or failure in its manifest.
+ * would be left in it, neither a file nor an image or failure in its manifest. Each entry names a file of its own,
+ * as {@link FolderCleaner} makes sure before it asks for a plan.
  */
 public record CleanupPlan(List<ExpiredImage> expired, List<ManifestEntry> missing, List<StoredFile> orphans,
                           List<StoredFile> staleOrphans, boolean removesFolder) {
@@ -43,8 +44,6 @@ public record CleanupPlan(List<ExpiredImage> expired, List<ManifestEntry> missin
                 keptNames.add(entry.filename());
             }
         }
-        // An entry of unknown age keeps its file, even when another entry of the same file has expired.
-        expired.removeIf(image -> keptNames.contains(image.file().name()));
         List<StoredFile> orphans = contents.files().stream().filter(f -> !named.contains(f.name())).toList();
         List<StoredFile> staleOrphans = orphans.stream().filter(f -> isBefore(f.lastModified(), cutoff)).toList();
         boolean noImagesLeft = manifest.getImages().size() == expired.size() + missing.size();

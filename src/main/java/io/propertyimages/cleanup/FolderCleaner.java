@@ -6,7 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.propertyimages.store.CorruptManifestException;
@@ -58,7 +60,7 @@ public final class FolderCleaner {
         ImageManifest manifest;
         try {
             manifest = manifests.load(folder, null);
-            requirePlainFileNames(folder, manifest);
+            requireTrustworthy(folder, manifest);
         } catch (CorruptManifestException e) {
             return FolderReport.corrupt(name, e.getMessage());
         }
@@ -112,14 +114,24 @@ public final class FolderCleaner {
         }
     }
 
-    /** An entry naming anything but a file of its own folder makes the manifest untrustworthy. */
-    private static void requirePlainFileNames(Path folder, ImageManifest manifest) throws CorruptManifestException {
+    /**
+     * A manifest is not trusted with deletions when an entry is empty, names anything but a file of its own folder,
+     * or names a file another entry names too (whose image would it be?).
+     */
+    private static void requireTrustworthy(Path folder, ImageManifest manifest) throws CorruptManifestException {
+        Path file = folder.resolve(ImageManifest.FILE_NAME);
+        Set<String> filenames = new HashSet<>();
         for (ManifestEntry entry : manifest.getImages()) {
+            if (entry == null) {
+                throw new CorruptManifestException(file, "an image entry is null");
+            }
             String filename = entry.filename();
             if (filename == null || filename.isEmpty() || filename.contains("/") || filename.contains("\\")
                     || filename.equals(".") || filename.equals("..") || filename.equals(ImageManifest.FILE_NAME)) {
-                throw new CorruptManifestException(folder.resolve(ImageManifest.FILE_NAME),
-                        "an image entry names \"" + filename + "\", not a file of its folder");
+                throw new CorruptManifestException(file, "an image entry names \"" + filename + "\", not a file of its folder");
+            }
+            if (!filenames.add(filename)) {
+                throw new CorruptManifestException(file, "two image entries name " + filename);
             }
         }
     }

@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import io.propertyimages.store.ImageManifest;
@@ -32,7 +35,8 @@ class FolderCleanerTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final Instant CUTOFF = NOW.minus(Duration.ofDays(14));
     private final ManifestStore store = new ManifestStore(Clock.fixed(NOW, ZoneOffset.UTC));
-    private final FolderCleaner cleaner = new FolderCleaner(store, new PropertyFolderLocks());
+    private final PropertyFolderLocks locks = new PropertyFolderLocks();
+    private final FolderCleaner cleaner = new FolderCleaner(store, locks);
 
     @TempDir
     Path root;
@@ -106,6 +110,50 @@ class FolderCleanerTest {
     }
 
     @Test
+    void aManifestWithANullEntryOrTwoEntriesOfOneFileIsCorrupt() throws IOException {
+        Path nullEntry = Files.createDirectories(root.resolve("4-n-st"));
+        Files.writeString(nullEntry.resolve(ImageManifest.FILE_NAME), "{\"images\": [null]}");
+        Path twice = propertyFolder("4-t-st", entry("img_001.jpg", daysAgo(30)));
+        Files.writeString(twice.resolve(ImageManifest.FILE_NAME), Files.readString(twice.resolve(ImageManifest.FILE_NAME))
+                .replace("\"img_001.jpg\"", "\"img_001.jpg\"}, {\"filename\": \"img_001.jpg\""));
+        Map<String, String> before = snapshot(twice);
+
+        FolderReport nullReport = cleaner.clean(nullEntry, CUTOFF, false);
+        FolderReport twiceReport = cleaner.clean(twice, CUTOFF, false);
+
+        assertTrue(nullReport.corrupt().contains("an image entry is null"), nullReport.corrupt());
+        assertTrue(twiceReport.corrupt().contains("two image entries name img_001.jpg"), twiceReport.corrupt());
+        assertEquals(before, snapshot(twice));
+    }
+
+    /** A download holds the folder's lock while it saves an image and its entry; the cleaner waits for it. */
+    @Test
+    void waitsForTheFolderLockAndKeepsWhatADownloadSavedMeanwhile() throws Exception {
+        Path folder = propertyFolder("9-i-st", entry("img_001.jpg", daysAgo(30)));
+        ReentrantLock lock = locks.lockFor(folder);
+        CompletableFuture<FolderReport> cleaning;
+        lock.lock();
+        try {
+            cleaning = CompletableFuture.supplyAsync(() -> cleaner.clean(folder, CUTOFF, false));
+            awaitWaiter(lock);
+            ImageManifest manifest = store.load(folder, "9 I St");
+            writeFile(folder.resolve("img_002.jpg"), 100, NOW);
+            manifest.put(entry("img_002.jpg", NOW));
+            store.save(folder, manifest);
+            assertFalse(cleaning.isDone());
+        } finally {
+            lock.unlock();
+        }
+
+        FolderReport report = cleaning.get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of("img_001.jpg"), report.deleted());
+        assertTrue(report.orphans().isEmpty(), "the new image is no orphan: " + report.orphans());
+        assertEquals(List.of("img_002.jpg"), store.load(folder, "9 I St").getImages().stream().map(ManifestEntry::filename).toList());
+        assertEquals(List.of("images_manifest.json", "img_002.jpg"), List.copyOf(snapshot(folder).keySet()));
+    }
+
+    @Test
     void aFolderWithoutManifestLosesItsOldFilesAndAFolderOfFoldersIsNotTouched() throws IOException {
         Path stray = Files.createDirectories(root.resolve("5-e-st"));
         writeFile(stray.resolve(".tmp-img_001.jpg-77"), 10, daysAgo(30));
@@ -162,6 +210,16 @@ class FolderCleanerTest {
             }
         }
         return files;
+    }
+
+    private static void awaitWaiter(ReentrantLock lock) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!lock.hasQueuedThreads()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the cleaner did not ask for the folder's lock within 10 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static Instant daysAgo(int days) {
