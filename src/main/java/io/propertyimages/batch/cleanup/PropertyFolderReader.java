@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ public class PropertyFolderReader extends AbstractItemReader {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> lastFolder == null || p.getFileName().toString().compareTo(lastFolder) > 0)
-                    .sorted()
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         }
     }
