@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +24,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CleanupImagesIT {
-    private static final Path IMAGES_ROOT = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server.name", "itServer"), "it-images").toAbsolutePath();
+    private static final Path IMAGES_ROOT = JobFiles.IMAGES_ROOT;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final byte[] PHOTO = TestImages.jpeg(64, 48);
 
@@ -57,6 +56,8 @@ class CleanupImagesIT {
     @BeforeAll
     static void startImageHost() throws IOException {
         host = new ImageHost();
+        // The download of 12 slow images outlasts a cleanup's start and run by seconds, also on a loaded machine.
+        host.slowDelayMillis = 500;
         for (int i = 1; i <= 12; i++) {
             host.add("room" + i + ".jpg", TestImages.jpeg(100 + i, 80));
         }
@@ -159,8 +160,8 @@ class CleanupImagesIT {
         }
         Path folder = busy.write();
         List<String> urls = IntStream.rangeClosed(1, 12).mapToObj(i -> host.url("/slow/room" + i + ".jpg")).toList();
-        Path input = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath()).resolve("busy-" + outputDir + ".csv");
-        Files.writeString(input, "address,image_url\n" + urls.stream().map(url -> "9 Busy Blvd," + url).collect(Collectors.joining("\n")));
+        Path input = JobFiles.writeInput("address,image_url\n" + urls.stream().map(url -> "9 Busy Blvd," + url)
+                .collect(Collectors.joining("\n")), ".csv");
 
         long download = api.start("download-images", Json.createObjectBuilder().add("input", input.toString())
                 .add("outputDir", outputDir).add("chunkSize", 1).build().toString());
@@ -173,17 +174,26 @@ class CleanupImagesIT {
         assertEquals("deleted=6 bytes=" + 6L * PHOTO.length + " folders=0 orphans=0 orphansDeleted=0 missing=0 corrupt=0 failed=0",
                 cleanup.getString("exitStatus"), "the expired images went, and no image being written was taken for an orphan");
         assertEquals("COMPLETED", downloaded.getString("batchStatus"));
-        JsonObject manifest = manifest(folder);
-        assertEquals(Set.copyOf(urls), manifest.getJsonArray("images").getValuesAs(JsonObject.class).stream()
+        JsonArray images = JobFiles.manifest(folder).getJsonArray("images");
+        assertEquals(Set.copyOf(urls), images.getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("source_url")).collect(Collectors.toSet()), "every downloaded image is in the manifest, no expired one");
-        for (JsonObject entry : manifest.getJsonArray("images").getValuesAs(JsonObject.class)) {
-            Path file = folder.resolve(entry.getString("filename"));
-            assertEquals(entry.getJsonNumber("file_size_bytes").longValue(), Files.size(file), file.toString());
-            assertEquals(entry.getString("content_hash"), md5(file), file.toString());
-        }
+        JobFiles.assertEntriesMatchFiles(folder, images);
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(13, files.count(), "12 images and the manifest, nothing else");
         }
+    }
+
+    @Test
+    void aMonitorCannotStartACleanup() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        Path root = IMAGES_ROOT.resolve(outputDir);
+        new AgedPropertyFolder(root, "5-watched-way").image("img_001.jpg", PHOTO, 30).write();
+        Map<String, String> before = snapshot(root);
+
+        BatchApi.Answer answer = new BatchApi(BatchApi.MONITOR).post("/jobs/cleanup-images/start", "{\"outputDir\": \"" + outputDir + "\"}");
+
+        assertEquals(403, answer.status(), String.valueOf(answer.body()));
+        assertEquals(before, snapshot(root), "nothing deleted");
     }
 
     @Test
@@ -223,7 +233,7 @@ class CleanupImagesIT {
 
     private static void awaitManifest(Path folder, Predicate<List<String>> condition) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.test(manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
+        while (!condition.test(JobFiles.manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("source_url")).toList())) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("manifest of " + folder + " not as awaited within " + TIMEOUT);
@@ -245,26 +255,14 @@ class CleanupImagesIT {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), Files.size(file) + ":" + md5(file));
+                files.put(root.relativize(file).toString(), Files.size(file) + ":"
+                        + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file))));
             }
         }
         return files;
     }
 
     private static List<String> filenames(Path folder) throws IOException {
-        return manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("filename")).toList();
-    }
-
-    private static JsonObject manifest(Path folder) throws IOException {
-        return Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
-    }
-
-    private static String md5(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("MD5");
-        try (InputStream in = Files.newInputStream(file)) {
-            digest.update(in.readAllBytes());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return JobFiles.filenames(JobFiles.manifest(folder).getJsonArray("images"));
     }
 }
