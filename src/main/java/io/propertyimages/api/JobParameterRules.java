@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -27,6 +29,8 @@ public class JobParameterRules {
     static final String CLEANUP_IMAGES = "cleanup-images";
     private static final List<String> DOWNLOAD_PARAMETERS = List.of("input", "outputDir", "chunkSize");
     private static final List<String> CLEANUP_PARAMETERS = List.of("maxAgeDays", "dryRun", "outputDir");
+    /** Parameters a job's checkpoints depend on: a restart that changed them would go on from another job's place. */
+    private static final Map<String, List<String>> KEPT_ON_RESTART = Map.of(CLEANUP_IMAGES, CLEANUP_PARAMETERS);
     /** JBeret's own parameters, allowed on every job. */
     private static final Set<String> ENGINE_PARAMETERS = Set.of("jberet.restart.mode");
 
@@ -42,6 +46,21 @@ public class JobParameterRules {
             return checkCleanup(parameters);
         }
         return parameters;
+    }
+
+    /**
+     * @param original the parameters the execution ran with; @param restart those it is to restart with, checked
+     * @throws ApiException 400 naming a parameter the restart changes although the job's checkpoints depend on it
+     */
+    public void requireKeptOnRestart(String jobName, Properties original, Properties restart) {
+        for (String name : KEPT_ON_RESTART.getOrDefault(jobName, List.of())) {
+            String was = original.getProperty(name);
+            String is = restart.getProperty(name);
+            if (!Objects.equals(was, is)) {
+                throw badRequest(jobName + " restarts with the " + name + " it started with (" + (was == null ? "the default" : was)
+                        + "), not " + (is == null ? "the default" : is) + "; start a new execution to change it");
+            }
+        }
     }
 
     private Properties checkDownload(Properties parameters) {

@@ -137,6 +137,13 @@ class CleanupImagesIT {
         long deletedBeforeStop = stoppedStep.getJsonObject("persistentUserData").getJsonNumber("deleted").longValue();
         assertTrue(deletedBeforeStop >= 11 && deletedBeforeStop < 21, "stopped after m-fifo, before the end: " + stoppedStep);
 
+        BatchApi.Answer dryRunNow = api.post("/jobexecutions/" + first + "/restart", "{\"dryRun\": true}");
+        assertEquals(400, dryRunNow.status(), String.valueOf(dryRunNow.body()));
+        assertTrue(dryRunNow.message().contains("restarts with the dryRun it started with"), dryRunNow.message());
+        BatchApi.Answer otherAge = api.post("/jobexecutions/" + first + "/restart", "{\"maxAgeDays\": 1}");
+        assertEquals(400, otherAge.status(), String.valueOf(otherAge.body()));
+        assertTrue(otherAge.message().contains("maxAgeDays"), otherAge.message());
+
         JsonObject restarted = api.awaitEnd(api.restart(first), TIMEOUT);
 
         assertEquals("COMPLETED", restarted.getString("batchStatus"));
