@@ -60,8 +60,13 @@ public class JobLog {
                 : "Started " + job.getJobName()) + " with " + new TreeMap<>(parameters == null ? Map.of() : parameters));
     }
 
+    /** Logs how the execution ends, its batch status and exit status; see {@link #ended(JobContext, String)}. */
+    public void ended(JobContext job) {
+        ended(job, null);
+    }
+
     /**
-     * Logs how the execution ends, with what the job has to say about it; call it from a job listener's afterJob, where
+     * Logs how the execution ends, with what the job has to say about it (if not null); call it from a job listener's afterJob, where
      * the batch status is still STARTED for an execution about to complete and STOPPING for one being stopped.
      */
     public void ended(JobContext job, String summary) {
@@ -72,7 +77,7 @@ public class JobLog {
         };
         String exitStatus = job.getExitStatus();
         String message = "Ended " + status + (exitStatus == null || exitStatus.equals(status.name()) ? "" : " (" + exitStatus + ")")
-                + ": " + summary;
+                + (summary == null ? "" : ": " + summary);
         if (status == BatchStatus.COMPLETED) {
             info(job.getExecutionId(), message);
         } else {

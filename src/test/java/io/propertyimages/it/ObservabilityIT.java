@@ -1,6 +1,7 @@
 package io.propertyimages.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -270,6 +271,25 @@ class ObservabilityIT {
         assertTrue(lines.get(lines.size() - 1).contains("INFO    Ended COMPLETED (COMPLETED_WITH_FAILURES): downloaded=3 cached=0 failed=1 bytes="), lines.toString());
         assertEquals(6, lines.size(), lines.toString());
         assertEquals(404, api.get("/jobexecutions/987654321/log").status());
+    }
+
+    @Test
+    void aCleanupKeepsItsOwnLogToo() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        Path input = JobFiles.writeInput("address,image_url\n\"8 Clean Ct\"," + host.url("/img/room4.jpg"), ".csv");
+        api.awaitEnd(api.start("download-images", JobFiles.parameters(input, outputDir)), TIMEOUT);
+
+        long cleanup = api.start("cleanup-images", "{\"outputDir\": \"" + outputDir + "\", \"maxAgeDays\": 0, \"dryRun\": true}");
+        JsonObject ended = api.awaitEnd(cleanup, TIMEOUT);
+        List<String> lines = api.text("/jobexecutions/" + cleanup + "/log").lines().toList();
+
+        assertEquals("COMPLETED", ended.getString("batchStatus"), ended.toString());
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("INFO    Started cleanup-images with {dryRun=true, maxAgeDays=0, outputDir="), lines.get(0));
+        assertTrue(lines.get(1).contains("8-clean-ct") && lines.get(1).contains("would delete img_001.jpg"), lines.get(1));
+        assertTrue(lines.get(2).contains("INFO    Summary: dryRun deleted=1 "), lines.get(2));
+        assertTrue(lines.get(3).contains("INFO    Ended COMPLETED (dryRun deleted=1 "), lines.get(3));
+        assertNull(ended.get("progress"), "a cleanup has no progress");
     }
 
     private JsonObject awaitProgress(long executionId, int done) throws InterruptedException {
