@@ -86,7 +86,7 @@ public class JobExecutionsResource {
             throw new ApiException(Status.BAD_REQUEST, "limit must be from 1 to 10000");
         }
         BatchStatus wanted = status == null ? null : batchStatus(status);
-        Set<String> jobNames = jobName == null ? batch.jobRepository().getJobNames() : Set.of(jobName);
+        Set<String> jobNames = jobName == null ? catalog.jobNames() : Set.of(jobName);
         JobOperator operator = batch.jobOperator();
         List<JobExecution> executions = new ArrayList<>();
         for (String name : jobNames) {

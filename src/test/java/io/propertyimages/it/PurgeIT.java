@@ -119,7 +119,7 @@ class PurgeIT {
     }
 
     private List<Long> ids(String status) {
-        return admin.get("/jobexecutions?jobName=download-images&status=" + status + "&limit=10000").body().asJsonArray()
+        return admin.get("/jobexecutions?status=" + status + "&limit=10000").body().asJsonArray()
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getJsonNumber("executionId").longValue()).sorted().toList();
     }
 
