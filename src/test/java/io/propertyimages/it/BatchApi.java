@@ -22,7 +22,11 @@ final class BatchApi {
     private final String base;
 
     BatchApi() {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(Integer.getInteger("it.http.port", 9081));
+    }
+
+    BatchApi(int port) {
+        base = "http://127.0.0.1:" + port + "/api";
     }
 
     record Answer(int status, JsonValue body) {
@@ -78,6 +82,20 @@ final class BatchApi {
                 throw new AssertionError("execution " + executionId + " has not ended within " + timeout + ": " + execution);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the API is up: it lists the jobs. */
+    boolean answers() {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
