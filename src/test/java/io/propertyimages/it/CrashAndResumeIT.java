@@ -113,6 +113,7 @@ class CrashAndResumeIT {
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(20, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
             assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
             assertEquals(List.of(1, 1, 2, 2, 1, 1), requestCounts(property.getValue()),
@@ -152,6 +153,7 @@ class CrashAndResumeIT {
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(12, restartMetrics(restarted).getInt("READ_COUNT"), "the restart resumes after the committed chunk");
         List<String> urls = properties.get(address);
         assertEachImageSavedOnce(folder, urls);
         List<Integer> counts = requestCounts(urls);
@@ -189,6 +191,7 @@ class CrashAndResumeIT {
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(6, restartMetrics(restarted).getInt("READ_COUNT"), "only the failed partition runs again");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
             assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
         }
@@ -282,6 +285,11 @@ class CrashAndResumeIT {
         JsonObject step = api.get("/jobexecutions/" + restarted + "/stepexecutions").body().asJsonArray().getJsonObject(0);
         System.out.printf("%s: execution %d restarted as %d; %d URLs, %d requests (%d fetched again); restart step: %s %s%n",
                 scenario, first, restarted, urls, requests, requests - urls, step.getString("exitStatus"), step.getJsonObject("metrics"));
+    }
+
+    private static JsonObject restartMetrics(long restarted) {
+        return api.get("/jobexecutions/" + restarted + "/stepexecutions").body().asJsonArray().getJsonObject(0)
+                .getJsonObject("metrics");
     }
 
     private static Path folder(String outputDir, String address) {
