@@ -84,15 +84,17 @@ class CrashAndResumeIT {
     }
 
     /**
-     * Five properties of six URLs in five partitions, two URLs per chunk; the host answers the first three URLs of
+     * Three properties of six URLs in three partitions, two URLs per chunk; the host answers the first three URLs of
      * each property and holds the rest, so at the kill every partition has committed one chunk, downloaded the first
-     * URL of the next and waits for the second.
+     * URL of the next and waits for the second. (Three, not five: with two CPUs Liberty starts with four executor
+     * threads and adds more only slowly, so a fourth and fifth partition could wait behind the held ones until the
+     * downloads time out.)
      */
     @Test
     void killedWhileDownloadsAreInFlightResumesFromTheCheckpoints() throws Exception {
         String outputDir = "crash-" + UUID.randomUUID();
         Map<String, List<String>> properties = new LinkedHashMap<>();
-        for (int p = 1; p <= 5; p++) {
+        for (int p = 1; p <= 3; p++) {
             int property = p;
             properties.put(p + " Inflight St, Mesa", urls(6, k -> (k <= 3 ? "/img/" : "/gated/") + "p" + property + "-" + k + ".jpg",
                     k -> TestImages.jpeg(200 + 10 * property + k, 120)));
@@ -100,7 +102,7 @@ class CrashAndResumeIT {
         host.closeGate();
 
         long first = api.start("download-images", parameters(properties, outputDir, 2));
-        awaitHeldAtGate(5);
+        awaitHeldAtGate(properties.values().stream().map(urls -> urls.get(3)).toList());
         Map<String, List<String>> savedAtKill = savedUrls(outputDir, properties);
         server.kill();
         host.openGate();
@@ -113,7 +115,7 @@ class CrashAndResumeIT {
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
-        assertEquals(20, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
+        assertEquals(12, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
             assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
             assertEquals(List.of(1, 1, 2, 2, 1, 1), requestCounts(property.getValue()),
@@ -239,11 +241,12 @@ class CrashAndResumeIT {
         return urls.stream().map(url -> host.requestsFor(url.substring(url.indexOf('/', "http://".length())))).toList();
     }
 
-    private void awaitHeldAtGate(int requests) throws InterruptedException {
+    /** Waits until each of {@code urls} has been requested and is held at the gate. */
+    private void awaitHeldAtGate(List<String> urls) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (host.heldAtGate() < requests) {
+        while (host.heldAtGate() < urls.size() || requestCounts(urls).contains(0)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + host.heldAtGate() + " downloads reached the gate");
+                throw new AssertionError("only " + host.heldAtGate() + " downloads reached the gate, of " + urls);
             }
             Thread.sleep(20);
         }
