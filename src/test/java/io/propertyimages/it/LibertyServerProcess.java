@@ -23,7 +23,7 @@ final class LibertyServerProcess implements AutoCloseable {
     LibertyServerProcess(String name, int port) {
         this.name = name;
         this.port = port;
-        this.api = new BatchApi(port);
+        this.api = new BatchApi(port, BatchApi.ADMIN);
     }
 
     /** The server's own folder: its configuration and, as Liberty keeps its output there, its logs and data. */
