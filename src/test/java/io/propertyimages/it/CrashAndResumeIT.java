@@ -84,17 +84,15 @@ class CrashAndResumeIT {
     }
 
     /**
-     * Three properties of six URLs in three partitions, two URLs per chunk; the host answers the first three URLs of
+     * Five properties of six URLs in five partitions, two URLs per chunk; the host answers the first three URLs of
      * each property and holds the rest, so at the kill every partition has committed one chunk, downloaded the first
-     * URL of the next and waits for the second. (Three, not five: with two CPUs Liberty starts with four executor
-     * threads and adds more only slowly, so a fourth and fifth partition could wait behind the held ones until the
-     * downloads time out.)
+     * URL of the next and waits for the second.
      */
     @Test
     void killedWhileDownloadsAreInFlightResumesFromTheCheckpoints() throws Exception {
         String outputDir = "crash-" + UUID.randomUUID();
         Map<String, List<String>> properties = new LinkedHashMap<>();
-        for (int p = 1; p <= 3; p++) {
+        for (int p = 1; p <= 5; p++) {
             int property = p;
             properties.put(p + " Inflight St, Mesa", urls(6, k -> (k <= 3 ? "/img/" : "/gated/") + "p" + property + "-" + k + ".jpg",
                     k -> TestImages.jpeg(200 + 10 * property + k, 120)));
@@ -115,7 +113,7 @@ class CrashAndResumeIT {
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
-        assertEquals(12, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
+        assertEquals(20, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
             assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
             assertEquals(List.of(1, 1, 2, 2, 1, 1), requestCounts(property.getValue()),
