@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccessControlIT {
-    private static final Path IMAGES_ROOT = Path.of("target/liberty/wlp/usr/servers/itServer/it-images").toAbsolutePath();
+    private static final Path IMAGES_ROOT = JobFiles.IMAGES_ROOT;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
