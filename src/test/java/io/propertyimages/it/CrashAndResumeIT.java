@@ -44,13 +44,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * download-images killed with SIGKILL mid-step, or failing on an output it cannot write, then restarted over REST:
- * every image ends up saved exactly once, every manifest entry matches its file, no temp or orphan file stays, and
+ * download-images killed with SIGKILL mid-step, or failing on an output it cannot write, then restarted (over REST, or
+ * by the server itself when it comes back with {@code batch.restart.interrupted} on): every image ends up saved once, every manifest entry matches its file, no temp or orphan file stays, and
  * what a committed checkpoint covers is never downloaded again. Runs on a Liberty of its own ({@code crashServer},
  * port {@code it.http.port + 1}) that {@link LibertyServerProcess} starts, kills and starts again.
  */
 class CrashAndResumeIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** The exit status of an execution that a server marked FAILED because it was killed while running it. */
+    private static final String INTERRUPTED = "FAILED: server stopped while running";
     private static LibertyServerProcess server;
     private static BatchApi api;
     private static Path imagesRoot;
@@ -106,7 +108,11 @@ class CrashAndResumeIT {
         host.openGate();
         server.start();
 
-        assertEquals("STARTED", api.execution(first).getString("batchStatus"), "the killed server left it running");
+        JsonObject interrupted = api.execution(first);
+        assertEquals("FAILED", interrupted.getString("batchStatus"), "the server marked what it was running when killed");
+        assertEquals(INTERRUPTED, interrupted.getString("exitStatus"));
+        assertEquals(List.of("FAILED"), step(first).getJsonArray("partitions").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("batchStatus")).distinct().toList(), "every partition was running, and is marked");
         properties.forEach((address, urls) -> assertEquals(urls.subList(0, 2), savedAtKill.get(address),
                 "at the kill, the first chunk of " + address + " was saved"));
         long restarted = api.restart(first);
@@ -119,17 +125,18 @@ class CrashAndResumeIT {
             assertEquals(List.of(1, 1, 2, 2, 1, 1), requestCounts(property.getValue()),
                     "the committed chunk is not fetched again, the chunk in flight is, once: " + property.getKey());
         }
-        report("killed during downloads", first, restarted, properties);
+        assertFetchedAgainAtMost(5 * 2, "killed during downloads", first, restarted, properties);
     }
 
     /**
      * One property of 24 large images, twelve per chunk. The writer saves a chunk's images one by one, then the
      * manifest, then the checkpoint commits: the test kills the server the moment the first image of the second chunk
      * appears on disk, while its eleven others (about 5 MB) are still being written, and checks that it did hit that
-     * window (the file is there, the manifest does not list it).
+     * window (the file is there, the manifest does not list it). The server comes back with
+     * {@code batch.restart.interrupted} on, and restarts the execution by itself.
      */
     @Test
-    void killedAfterImagesAreWrittenBeforeTheirCheckpointCommits() throws Exception {
+    void killedAfterImagesAreWrittenBeforeTheirCheckpointCommitsIsRestartedByTheServer() throws Exception {
         String outputDir = "crash-" + UUID.randomUUID();
         String address = "7 Writer Way, Tempe";
         Map<String, List<String>> properties = Map.of(address,
@@ -145,11 +152,12 @@ class CrashAndResumeIT {
         }
         List<String> onDiskAtKill = fileNames(folder);
         List<String> listedAtKill = filenames(manifest(folder).getJsonArray("images"));
-        server.start();
+        server.start(Map.of("BATCH_RESTART_INTERRUPTED", "true"));
 
         assertEquals(imageNames(12), listedAtKill, "at the kill, the manifest lists the first chunk only");
         assertTrue(onDiskAtKill.contains("img_013.jpg"), "at the kill, images of the second chunk were on disk: " + onDiskAtKill);
-        long restarted = api.restart(first);
+        assertEquals(INTERRUPTED, api.execution(first).getString("exitStatus"));
+        long restarted = awaitRestartedByTheServer(first);
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
@@ -159,8 +167,8 @@ class CrashAndResumeIT {
         List<Integer> counts = requestCounts(urls);
         assertEquals(List.of(1), counts.subList(0, 12).stream().distinct().toList(), "the committed chunk is not fetched again");
         assertTrue(counts.subList(12, 24).stream().allMatch(c -> c <= 2), "the uncommitted chunk is fetched again once at most: " + counts);
-        report("killed between the writes and the checkpoint (on disk at the kill: " + onDiskAtKill + ")",
-                first, restarted, properties);
+        assertFetchedAgainAtMost(12, "killed between the writes and the checkpoint (on disk at the kill: " + onDiskAtKill
+                + "), restarted by the server", first, restarted, properties);
     }
 
     /**
@@ -199,7 +207,7 @@ class CrashAndResumeIT {
                 "the completed partition is not run again");
         assertEquals(List.of(2, 2, 2, 1, 1, 1), requestCounts(properties.get("2 Blocked Rd, Mesa")),
                 "only the failed chunk is fetched again");
-        report("failed writing, then restarted", first, restarted, properties);
+        assertFetchedAgainAtMost(3, "failed writing, then restarted", first, restarted, properties);
     }
 
     /** The property's folder holds its images, each once, as its manifest lists them, and nothing else. */
@@ -279,17 +287,43 @@ class CrashAndResumeIT {
         return saved;
     }
 
-    /** What the restart did, for the build log. */
-    private void report(String scenario, long first, long restarted, Map<String, List<String>> properties) {
+    /**
+     * Asserts that the images fetched again after the crash or failure are at most {@code bound}: the URLs of the
+     * chunks that had not committed, one per partition. Prints what the restart did, for the build log.
+     */
+    private void assertFetchedAgainAtMost(int bound, String scenario, long first, long restarted,
+                                          Map<String, List<String>> properties) {
         List<String> urls = properties.values().stream().flatMap(List::stream).toList();
         int requests = requestCounts(urls).stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("%s: execution %d restarted as %d; %d URLs, %d requests (%d fetched again); restart step: %s%n",
-                scenario, first, restarted, urls.size(), requests, requests - urls.size(), restartMetrics(restarted));
+        int fetchedAgain = requests - urls.size();
+        System.out.printf("%s: execution %d restarted as %d; %d URLs, %d requests, %d fetched again (bound %d); restart step: %s%n",
+                scenario, first, restarted, urls.size(), requests, fetchedAgain, bound, restartMetrics(restarted));
+        assertTrue(fetchedAgain <= bound, scenario + ": " + fetchedAgain + " images fetched again, more than " + bound);
     }
 
     private static JsonObject restartMetrics(long restarted) {
-        return api.get("/jobexecutions/" + restarted + "/stepexecutions").body().asJsonArray().getJsonObject(0)
-                .getJsonObject("metrics");
+        return step(restarted).getJsonObject("metrics");
+    }
+
+    private static JsonObject step(long execution) {
+        return api.get("/jobexecutions/" + execution + "/stepexecutions").body().asJsonArray().getJsonObject(0);
+    }
+
+    /** Waits for the execution that the server started, by itself, as the restart of {@code interrupted}. */
+    private static long awaitRestartedByTheServer(long interrupted) throws InterruptedException {
+        long instance = api.execution(interrupted).getJsonNumber("jobInstanceId").longValue();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonObject execution : api.get("/jobexecutions?jobName=download-images").body().asJsonArray()
+                    .getValuesAs(JsonObject.class)) {
+                long id = execution.getJsonNumber("executionId").longValue();
+                if (execution.getJsonNumber("jobInstanceId").longValue() == instance && id > interrupted) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not restart execution " + interrupted + " within " + TIMEOUT);
     }
 
     private static Path folder(String outputDir, String address) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +42,15 @@ final class LibertyServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application's REST API answers. */
     void start() throws IOException, InterruptedException {
-        Process command = serverCommand("start");
+        start(Map.of());
+    }
+
+    /**
+     * Starts the server with {@code environment} added to its own (where Liberty finds server variables too:
+     * {@code BATCH_RESTART_INTERRUPTED} sets {@code batch.restart.interrupted}) and waits until its REST API answers.
+     */
+    void start(Map<String, String> environment) throws IOException, InterruptedException {
+        Process command = serverCommand("start", environment);
         if (!command.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || command.exitValue() != 0) {
             command.destroyForcibly();
             throw new AssertionError("server start " + name + " failed; see " + directory().resolve("logs/console.log"));
@@ -66,7 +75,7 @@ final class LibertyServerProcess implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         if (process().isPresent()) {
-            Process command = serverCommand("stop");
+            Process command = serverCommand("stop", Map.of());
             if (!command.waitFor(60, TimeUnit.SECONDS)) {
                 command.destroyForcibly();
             }
@@ -76,11 +85,12 @@ final class LibertyServerProcess implements AutoCloseable {
         }
     }
 
-    private Process serverCommand(String action) throws IOException {
-        return new ProcessBuilder(List.of(WLP.resolve("bin/server").toString(), action, name))
+    private Process serverCommand(String action, Map<String, String> environment) throws IOException {
+        ProcessBuilder command = new ProcessBuilder(List.of(WLP.resolve("bin/server").toString(), action, name))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        command.environment().putAll(environment);
+        return command.start();
     }
 
     /** The server's JVM, from the pid file that {@code server start} writes. */
