@@ -45,9 +45,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * download-images killed with SIGKILL mid-step, or failing on an output it cannot write, then restarted (over REST, or
- * by the server itself when it comes back with {@code batch.restart.interrupted} on): every image ends up saved once, every manifest entry matches its file, no temp or orphan file stays, and
- * what a committed checkpoint covers is never downloaded again. Runs on a Liberty of its own ({@code crashServer},
- * port {@code it.http.port + 1}) that {@link LibertyServerProcess} starts, kills and starts again.
+ * by the server itself when it comes back with {@code batch.restart.interrupted} on): every image ends up saved
+ * exactly once, every manifest entry matches its file, no temp or orphan file stays, and what a committed checkpoint
+ * covers is never downloaded again. Runs on a Liberty of its own ({@code crash.server.name}, port
+ * {@code it.http.port + 1}) that {@link LibertyServerProcess} starts, kills and starts again.
  */
 class CrashAndResumeIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
