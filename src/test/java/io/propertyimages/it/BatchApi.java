@@ -35,7 +35,12 @@ final class BatchApi {
 
     /** @param credentials the user to send with HTTP Basic, or null to send none */
     BatchApi(Credentials credentials) {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(Integer.getInteger("it.http.port", 9081), credentials);
+    }
+
+    /** The API of the server on {@code port} (another than the Arquillian tests' one). */
+    BatchApi(int port, Credentials credentials) {
+        base = "http://127.0.0.1:" + port + "/api";
         this.credentials = credentials;
     }
 
@@ -123,6 +128,23 @@ final class BatchApi {
                 throw new AssertionError("execution " + executionId + " has not ended within " + timeout + ": " + execution);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the API is up: it lists the jobs. */
+    boolean answers() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/jobs")).timeout(Duration.ofSeconds(5));
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
