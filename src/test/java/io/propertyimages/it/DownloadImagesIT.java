@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DownloadImagesIT {
-    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers/itServer").toAbsolutePath();
+    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server.name", "itServer")).toAbsolutePath();
     private static final Path IMAGES_ROOT = SERVER_DIR.resolve("it-images");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final byte[] HOUSE_JPG = TestImages.jpeg(640, 480);
