@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -25,7 +26,7 @@ final class BatchApi {
         base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
     }
 
-    record Answer(int status, JsonValue body) {
+    record Answer(int status, JsonValue body, Optional<String> location) {
         JsonObject object() {
             return body.asJsonObject();
         }
@@ -37,6 +38,10 @@ final class BatchApi {
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     Answer post(String path, String json) {
@@ -88,7 +93,7 @@ final class BatchApi {
             JsonStructure body = response.body().isBlank()
                     ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new StringReader(response.body())).read();
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body, response.headers().firstValue("Location"));
         } catch (IOException e) {
             throw new AssertionError("the server did not answer " + request.build().uri(), e);
         } catch (InterruptedException e) {

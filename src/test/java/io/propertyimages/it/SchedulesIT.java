@@ -1,0 +1,234 @@
+package io.propertyimages.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Schedules on a real Liberty: each run is a download-images execution of a one-image input served on loopback.
+ * The restart is the application's: Arquillian's {@link Deployer} undeploys and deploys it again, so the schedules
+ * come back from H2 through the same start-up as after a server restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SchedulesIT {
+    private static final String APPLICATION = "property-images";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static ImageHost host;
+    private static Path input;
+    private final BatchApi api = new BatchApi();
+    private final List<Long> created = new ArrayList<>();
+
+    @ArquillianResource
+    Deployer deployer;
+
+    /** Deployed by each test, so that a test can deploy it again. */
+    @Deployment(name = APPLICATION, managed = false, testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
+    }
+
+    @BeforeAll
+    static void startImageHost() throws IOException {
+        host = new ImageHost();
+        host.add("porch.jpg", TestImages.jpeg(64, 48));
+        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
+        input = Files.writeString(Files.createTempFile(dir, "schedule-", ".json"),
+                "{\"properties\": [{\"address\": \"1 Cron Ct\", \"imageUrls\": [\"" + host.url("/img/porch.jpg") + "\"]}]}");
+    }
+
+    @AfterAll
+    static void stopImageHost() {
+        host.close();
+    }
+
+    @BeforeEach
+    void deploy() {
+        deployer.deploy(APPLICATION);
+    }
+
+    /** A failed test leaves no schedule running into the other tests. */
+    @AfterEach
+    void deleteCreatedSchedulesAndUndeploy() {
+        created.forEach(id -> api.delete("/schedules/" + id));
+        deployer.undeploy(APPLICATION);
+    }
+
+    @Test
+    void anIntervalScheduleRunsSurvivesARedeployAndStopsOnceDeleted() throws Exception {
+        String outputDir = "it-schedule-" + UUID.randomUUID();
+        Instant before = Instant.now();
+
+        BatchApi.Answer answer = api.post("/schedules", schedule(outputDir, "\"intervalSeconds\": 1"));
+
+        assertEquals(201, answer.status(), answer.body().toString());
+        JsonObject schedule = answer.object();
+        long id = schedule.getJsonNumber("id").longValue();
+        created.add(id);
+        assertEquals(schedule.getString("href"), answer.location().orElseThrow());
+        assertTrue(schedule.getString("href").endsWith("/api/schedules/" + id), schedule.getString("href"));
+        assertEquals("download-images", schedule.getString("jobName"));
+        assertEquals(1, schedule.getInt("intervalSeconds"));
+        assertEquals(input.toString(), schedule.getJsonObject("jobParameters").getString("input"));
+        assertTrue(schedule.getJsonObject("jobParameters").getString("outputDir").endsWith("/" + outputDir));
+        Instant nextRun = Instant.parse(schedule.getString("nextRun"));
+        assertTrue(nextRun.isAfter(before) && nextRun.isBefore(Instant.now().plusSeconds(2)), "next run " + nextRun);
+
+        List<JsonObject> runs = awaitRuns(outputDir, 2);
+        for (JsonObject run : runs) {
+            assertEquals("COMPLETED", api.awaitEnd(run.getJsonNumber("executionId").longValue(), TIMEOUT).getString("batchStatus"));
+        }
+        JsonObject shown = awaitLastExecution(id);
+        assertTrue(runs(outputDir).stream().anyMatch(run -> run.getJsonNumber("executionId").equals(shown.getJsonNumber("lastExecutionId"))),
+                "the last execution is one of the schedule's runs: " + shown);
+        assertTrue(shown.containsKey("lastExecutionStatus") && shown.containsKey("lastRun"), shown.toString());
+        assertTrue(api.get("/schedules").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(listed -> listed.getJsonNumber("id").longValue() == id), "listed");
+
+        int runsBeforeRedeploy = runs(outputDir).size();
+        deployer.undeploy(APPLICATION);
+        deployer.deploy(APPLICATION);
+
+        JsonObject reloaded = api.get("/schedules/" + id).object();
+        assertEquals(schedule.getJsonObject("jobParameters"), reloaded.getJsonObject("jobParameters"));
+        assertEquals(1, reloaded.getInt("intervalSeconds"));
+        awaitRuns(outputDir, runsBeforeRedeploy + 2);
+
+        assertEquals(204, api.delete("/schedules/" + id).status());
+        int runsWhenDeleted = runs(outputDir).size();
+
+        assertEquals(404, api.get("/schedules/" + id).status());
+        assertEquals(404, api.delete("/schedules/" + id).status());
+        Instant quiet = Instant.now().plusSeconds(3);
+        while (Instant.now().isBefore(quiet)) {
+            assertEquals(runsWhenDeleted, runs(outputDir).size(), "no run after the delete");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aCronScheduleRunsAtItsTimesInItsZone() throws Exception {
+        BatchApi.Answer nightly = api.post("/schedules",
+                schedule("it-nightly", "\"cron\": \"0 3 * * *\", \"zone\": \"Asia/Tokyo\""));
+        assertEquals(201, nightly.status(), nightly.body().toString());
+        created.add(nightly.object().getJsonNumber("id").longValue());
+        String nextRun = nightly.object().getString("nextRun");
+        assertTrue(nextRun.endsWith("T18:00:00Z"), "03:00 in Tokyo is 18:00 UTC: " + nextRun);
+        assertEquals("Asia/Tokyo", nightly.object().getString("zone"));
+
+        String outputDir = "it-cron-" + UUID.randomUUID();
+        BatchApi.Answer everyTwoSeconds = api.post("/schedules", schedule(outputDir, "\"cron\": \"*/2 * * * * *\""));
+        assertEquals(201, everyTwoSeconds.status(), everyTwoSeconds.body().toString());
+        created.add(everyTwoSeconds.object().getJsonNumber("id").longValue());
+        assertEquals(0, Instant.parse(everyTwoSeconds.object().getString("nextRun")).getEpochSecond() % 2);
+
+        awaitRuns(outputDir, 1);
+    }
+
+    @Test
+    void answersMistakesWithAClearClientError() {
+        int schedulesBefore = api.get("/schedules").body().asJsonArray().size();
+        String parameters = "\"jobParameters\": {\"input\": \"" + input + "\"}";
+
+        assertClientError(400, "invalid cron \"61 3 * * *\" (minutes: 61)",
+                api.post("/schedules", "{\"jobName\": \"download-images\", " + parameters + ", \"cron\": \"61 3 * * *\"}"));
+        assertClientError(400, "invalid cron \"0 3 * *\"",
+                api.post("/schedules", "{\"jobName\": \"download-images\", " + parameters + ", \"cron\": \"0 3 * *\"}"));
+        assertClientError(400, "unknown zone \"Mars/Olympus\"", api.post("/schedules",
+                "{\"jobName\": \"download-images\", " + parameters + ", \"cron\": \"0 3 * * *\", \"zone\": \"Mars/Olympus\"}"));
+        assertClientError(400, "not both", api.post("/schedules",
+                "{\"jobName\": \"download-images\", " + parameters + ", \"cron\": \"0 3 * * *\", \"intervalSeconds\": 60}"));
+        assertClientError(400, "give \"cron\"", api.post("/schedules", "{\"jobName\": \"download-images\", " + parameters + "}"));
+        assertClientError(400, "intervalSeconds must be from 1", api.post("/schedules",
+                "{\"jobName\": \"download-images\", " + parameters + ", \"intervalSeconds\": 0}"));
+        assertClientError(400, "must be a whole number", api.post("/schedules",
+                "{\"jobName\": \"download-images\", " + parameters + ", \"intervalSeconds\": \"often\"}"));
+        assertClientError(400, "no job named \"no-such-job\"",
+                api.post("/schedules", "{\"jobName\": \"no-such-job\", \"intervalSeconds\": 60}"));
+        assertClientError(400, "\"jobName\" is missing", api.post("/schedules", "{\"intervalSeconds\": 60}"));
+        assertClientError(400, "\"input\" is missing",
+                api.post("/schedules", "{\"jobName\": \"download-images\", \"intervalSeconds\": 60}"));
+        assertClientError(400, "unknown job parameter \"colour\"", api.post("/schedules",
+                "{\"jobName\": \"download-images\", \"jobParameters\": {\"input\": \"" + input + "\", \"colour\": \"red\"}, \"intervalSeconds\": 60}"));
+        assertClientError(400, "unknown field \"every\"",
+                api.post("/schedules", "{\"jobName\": \"download-images\", " + parameters + ", \"every\": \"day\"}"));
+        assertClientError(400, "malformed JSON", api.post("/schedules", "{\"jobName\": "));
+        assertClientError(400, "must be a JSON object", api.post("/schedules", ""));
+        assertClientError(404, "no schedule 987654321", api.get("/schedules/987654321"));
+        assertClientError(404, "no schedule 987654321", api.delete("/schedules/987654321"));
+        assertEquals(404, api.get("/schedules/not-a-number").status());
+
+        assertEquals(schedulesBefore, api.get("/schedules").body().asJsonArray().size(), "nothing stored");
+    }
+
+    private static String schedule(String outputDir, String timing) {
+        JsonObject parameters = Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir).build();
+        return "{\"jobName\": \"download-images\", \"jobParameters\": " + parameters + ", " + timing + "}";
+    }
+
+    /** The download-images executions that wrote into {@code outputDir}. */
+    private List<JsonObject> runs(String outputDir) {
+        return api.get("/jobexecutions?jobName=download-images&limit=10000").body().asJsonArray()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(run -> run.getJsonObject("jobParameters").getString("outputDir", "").endsWith("/" + outputDir))
+                .toList();
+    }
+
+    private List<JsonObject> awaitRuns(String outputDir, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            List<JsonObject> runs = runs(outputDir);
+            if (runs.size() >= count) {
+                return runs;
+            }
+            assertFalse(Instant.now().isAfter(deadline), "fewer than " + count + " runs into " + outputDir + " within " + TIMEOUT);
+            Thread.sleep(200);
+        }
+    }
+
+    private JsonObject awaitLastExecution(long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            JsonObject schedule = api.get("/schedules/" + id).object();
+            if (schedule.containsKey("lastExecutionId")) {
+                return schedule;
+            }
+            assertFalse(Instant.now().isAfter(deadline), "schedule " + id + " shows no last execution: " + schedule);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void assertClientError(int status, String messagePart, BatchApi.Answer answer) {
+        assertEquals(status, answer.status(), answer.body().toString());
+        assertTrue(answer.message().contains(messagePart), "message \"" + answer.message() + "\" names " + messagePart);
+        assertTrue(!answer.message().contains("Exception:") && !answer.message().contains("\tat "), "no stack trace: " + answer.message());
+    }
+}
