@@ -73,6 +73,11 @@ public class Scheduler {
         return serverZone;
     }
 
+    /** The store, for the start-up that declares the server configuration's schedules. */
+    ScheduleStore store() {
+        return store;
+    }
+
     /** Starts waiting for the next run of every stored schedule. */
     void startAll() {
         List<Schedule> schedules = store.findAll();

@@ -153,6 +153,31 @@ class SchedulesIT {
         awaitRuns(outputDir, 1);
     }
 
+    /**
+     * The IT server declares a dry-run schedule of cleanup-images (src/test/liberty): stored at start-up when the
+     * application has that job, refused (and logged) when it has not.
+     */
+    @Test
+    void theServerConfigurationsCleanupScheduleIsThereWhenItsJobIs() {
+        boolean cleanupJob = api.get("/jobs").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(job -> job.getString("jobName").equals("cleanup-images"));
+        List<JsonObject> declared = api.get("/schedules").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(schedule -> schedule.getString("declaredAs", "").equals("cleanup.schedule"))
+                .toList();
+
+        if (!cleanupJob) {
+            assertEquals(List.of(), declared, "no schedule of a job the application does not have");
+            return;
+        }
+        assertEquals(1, declared.size(), declared.toString());
+        JsonObject schedule = declared.get(0);
+        assertEquals("cleanup-images", schedule.getString("jobName"));
+        assertEquals("0 3 * * *", schedule.getString("cron"));
+        assertEquals("Pacific/Kiritimati", schedule.getString("zone"));
+        assertEquals("true", schedule.getJsonObject("jobParameters").getString("dryRun"));
+        assertTrue(schedule.getString("nextRun").endsWith("T13:00:00Z"), "03:00 at UTC+14: " + schedule);
+    }
+
     @Test
     void answersMistakesWithAClearClientError() {
         int schedulesBefore = api.get("/schedules").body().asJsonArray().size();
