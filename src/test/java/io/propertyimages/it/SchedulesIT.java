@@ -43,6 +43,7 @@ class SchedulesIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static ImageHost host;
+    private static boolean deployed;
     private static Path input;
     private final BatchApi api = new BatchApi();
     private final List<Long> created = new ArrayList<>();
@@ -50,7 +51,7 @@ class SchedulesIT {
     @ArquillianResource
     Deployer deployer;
 
-    /** Deployed by each test, so that a test can deploy it again. */
+    /** Deployed by the first test, not by Arquillian, so that a test can deploy it again. */
     @Deployment(name = APPLICATION, managed = false, testable = false)
     static WebArchive application() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
@@ -70,16 +71,19 @@ class SchedulesIT {
         host.close();
     }
 
+    /** Deployed once for the class, which Arquillian undeploys at its end. */
     @BeforeEach
     void deploy() {
-        deployer.deploy(APPLICATION);
+        if (!deployed) {
+            deployer.deploy(APPLICATION);
+            deployed = true;
+        }
     }
 
     /** A failed test leaves no schedule running into the other tests. */
     @AfterEach
-    void deleteCreatedSchedulesAndUndeploy() {
+    void deleteCreatedSchedules() {
         created.forEach(id -> api.delete("/schedules/" + id));
-        deployer.undeploy(APPLICATION);
     }
 
     @Test
