@@ -3,6 +3,7 @@ package io.propertyimages.api;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import io.propertyimages.schedule.Scheduler;
 /** {@code /api/schedules}: jobs started by a cron expression or at an interval, each run a normal job execution. */
 @Path("schedules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MONITOR})
 public class SchedulesResource {
     @Inject
     Scheduler scheduler;
@@ -52,6 +54,7 @@ public class SchedulesResource {
 
     /** Creates a schedule from {@code {"jobName", "jobParameters", "cron" [, "zone"] | "intervalSeconds"}}; 201. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response create(String body) {
         ScheduleDefinition definition = rules.check(ScheduleRequest.parse(body));
@@ -62,6 +65,7 @@ public class SchedulesResource {
     /** Deletes a schedule: it starts no more runs; executions it started stay in the repository. */
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") long id) {
         if (!scheduler.delete(id)) {
             throw noSuchSchedule(id);

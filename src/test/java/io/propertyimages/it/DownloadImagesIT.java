@@ -220,25 +220,6 @@ class DownloadImagesIT {
     }
 
     @Test
-    void neverHasMoreThanFiveDownloadsInFlight() throws Exception {
-        String outputDir = "it-" + UUID.randomUUID();
-        String properties = IntStream.rangeClosed(1, 8)
-                .mapToObj(p -> "{\"address\": \"" + p + " Parallel Way\", \"imageUrls\": [" + IntStream.rangeClosed(1, 3)
-                        .mapToObj(i -> "\"" + host.url("/slow/house.jpg?p=" + p + "&i=" + i) + "\"")
-                        .collect(Collectors.joining(", ")) + "]}")
-                .collect(Collectors.joining(",\n"));
-        Path input = writeInput("{\"properties\": [\n" + properties + "\n]}", ".json");
-
-        JsonObject execution = api.awaitEnd(api.start("download-images", parameters(input, outputDir)), TIMEOUT);
-
-        assertEquals("COMPLETED", execution.getString("batchStatus"));
-        assertEquals(5, host.peakInFlight(), "8 properties download 5 at a time, never more");
-        try (Stream<Path> folders = Files.list(IMAGES_ROOT.resolve(outputDir))) {
-            assertEquals(8, folders.count());
-        }
-    }
-
-    @Test
     void answersUserMistakesWithAClearClientError() throws Exception {
         Path good = writeInput("{\"properties\": [{\"address\": \"1 A St\", \"imageUrls\": [\"" + host.url("/img/house.jpg") + "\"]}]}", ".json");
         Path malformed = writeInput("{\"properties\": [{\"address\": \"1 A St\",\n \"imageUrls\": [\"x\" }]}", ".json");

@@ -97,7 +97,7 @@ class SchedulesIT {
         JsonObject schedule = answer.object();
         long id = schedule.getJsonNumber("id").longValue();
         created.add(id);
-        assertEquals(schedule.getString("href"), answer.location().orElseThrow());
+        assertEquals(schedule.getString("href"), answer.headers().firstValue("Location").orElseThrow());
         assertTrue(schedule.getString("href").endsWith("/api/schedules/" + id), schedule.getString("href"));
         assertEquals("download-images", schedule.getString("jobName"));
         assertEquals(1, schedule.getInt("intervalSeconds"));
