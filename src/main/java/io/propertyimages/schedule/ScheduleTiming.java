@@ -63,16 +63,13 @@ public final class ScheduleTiming {
     }
 
     /**
-     * The run after {@code slot}, the time a run was due: the next cron time, or the next multiple of the interval
-     * from {@code slot}; both later than {@code now}, so runs missed while no server was up are not made up for.
+     * The run after {@code slot}, the time a run was due, that runs at {@code now}: the next cron time, or one interval
+     * later; both counted from the later of the two, so runs missed while no server was up are not made up for, and a
+     * late run is not followed by another right away.
      */
     public Instant nextRun(Instant slot, Instant now) {
         Instant after = slot.isAfter(now) ? slot : now;
-        if (cron != null) {
-            return nextCronTimeAfter(after);
-        }
-        long intervals = Duration.between(slot, after).toMillis() / interval.toMillis() + 1;
-        return millis(slot.plus(interval.multipliedBy(intervals)));
+        return cron == null ? millis(after.plus(interval)) : nextCronTimeAfter(after);
     }
 
     private Instant nextCronTimeAfter(Instant instant) {

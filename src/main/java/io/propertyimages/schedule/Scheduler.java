@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -30,13 +34,15 @@ import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 /**
  * Runs the stored schedules: each one waits on the managed scheduled executor {@code concurrent/scheduleExecutor}
  * for its next run; when that comes, the server that {@linkplain ScheduleStore#claim claims} it starts the job
- * through the JobOperator, records the execution, and every server waits for the schedule's new next run.
+ * through the JobOperator, records the execution, and every server waits for the schedule's new next run. A run that
+ * comes while the schedule's last execution is still running is skipped.
  */
 @ApplicationScoped
 public class Scheduler {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     /** How long a schedule waits to try again when the database could not be reached at its run. */
     private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(30);
+    private static final Set<BatchStatus> UNFINISHED = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Resource(lookup = "jdbc/jobRepository")
     DataSource dataSource;
@@ -162,6 +168,12 @@ public class Scheduler {
 
     private void startJob(Schedule schedule, Instant now) {
         ScheduleDefinition definition = schedule.definition();
+        Optional<Long> running = runningLastExecution(schedule);
+        if (running.isPresent()) {
+            store.recordFailure(schedule.id(), now, "run skipped: execution " + running.get() + " is still running");
+            LOG.info("Schedule " + schedule.id() + " skips a run: execution " + running.get() + " is still running");
+            return;
+        }
         Properties parameters = new Properties();
         parameters.putAll(definition.jobParameters());
         long executionId;
@@ -174,5 +186,19 @@ public class Scheduler {
         }
         store.recordExecution(schedule.id(), now, executionId);
         LOG.info("Schedule " + schedule.id() + " started " + definition.jobName() + " execution " + executionId);
+    }
+
+    /** The schedule's last execution while it has not ended, so that a slow job is not started again beside itself. */
+    private Optional<Long> runningLastExecution(Schedule schedule) {
+        Long last = schedule.lastExecutionId();
+        if (last == null) {
+            return Optional.empty();
+        }
+        try {
+            BatchStatus status = batch.jobOperator().getJobExecution(last).getBatchStatus();
+            return UNFINISHED.contains(status) ? Optional.of(last) : Optional.empty();
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -57,14 +57,16 @@ class ScheduleTimingTest {
     }
 
     @Test
-    void anIntervalRunsAtAFixedRateFromItsFirstRun() {
+    void anIntervalRunsOneIntervalAfterTheLastRun() {
         ScheduleTiming everyTenSeconds = ScheduleTiming.of(interval(10), PHOENIX);
         Instant first = everyTenSeconds.firstRun(NOON_UTC);
 
         assertEquals(NOON_UTC.plusSeconds(10), first);
-        assertEquals(first.plusSeconds(10), everyTenSeconds.nextRun(first, first.plusMillis(40)));
-        assertEquals(first.plusSeconds(40), everyTenSeconds.nextRun(first, first.plusSeconds(35)), "missed runs are skipped");
-        assertEquals(first.plusSeconds(10), everyTenSeconds.nextRun(first, first.minusMillis(5)));
+        assertEquals(first.plusMillis(10_040), everyTenSeconds.nextRun(first, first.plusMillis(40)));
+        assertEquals(first.plusSeconds(10), everyTenSeconds.nextRun(first, first.minusMillis(5)), "an early run counts from its slot");
+        assertEquals(first.plusSeconds(45), everyTenSeconds.nextRun(first, first.plusSeconds(35)), "missed runs are skipped");
+        assertEquals(first.plusMillis(19_900), everyTenSeconds.nextRun(first, first.plusMillis(9_900)),
+                "a late run is not followed by another right away");
     }
 
     @ParameterizedTest
