@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -103,6 +104,8 @@ class SchedulesIT {
         assertEquals(1, schedule.getInt("intervalSeconds"));
         assertEquals(input.toString(), schedule.getJsonObject("jobParameters").getString("input"));
         assertTrue(schedule.getJsonObject("jobParameters").getString("outputDir").endsWith("/" + outputDir));
+        assertTrue(schedule.isNull("cron") && schedule.isNull("zone") && schedule.isNull("lastExecutionId")
+                && schedule.isNull("lastExecutionStatus"), "fields without a value are null: " + schedule);
         Instant nextRun = Instant.parse(schedule.getString("nextRun"));
         assertTrue(nextRun.isAfter(before) && nextRun.isBefore(Instant.now().plusSeconds(2)), "next run " + nextRun);
 
@@ -110,10 +113,10 @@ class SchedulesIT {
         for (JsonObject run : runs) {
             assertEquals("COMPLETED", api.awaitEnd(run.getJsonNumber("executionId").longValue(), TIMEOUT).getString("batchStatus"));
         }
-        JsonObject shown = awaitLastExecution(id);
+        JsonObject shown = awaitSchedule(id, current -> !current.isNull("lastExecutionId"));
         assertTrue(runs(outputDir).stream().anyMatch(run -> run.getJsonNumber("executionId").equals(shown.getJsonNumber("lastExecutionId"))),
                 "the last execution is one of the schedule's runs: " + shown);
-        assertTrue(shown.containsKey("lastExecutionStatus") && shown.containsKey("lastRun"), shown.toString());
+        assertFalse(shown.isNull("lastExecutionStatus") || shown.isNull("lastRun"), shown.toString());
         assertTrue(api.get("/schedules").body().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .anyMatch(listed -> listed.getJsonNumber("id").longValue() == id), "listed");
 
@@ -183,6 +186,48 @@ class SchedulesIT {
     }
 
     @Test
+    void aRunIsSkippedWhileTheSchedulesLastExecutionStillRuns() throws Exception {
+        host.slowDelayMillis = 1500;
+        String outputDir = "it-slow-" + UUID.randomUUID();
+        Path slowInput = Files.writeString(Files.createTempFile(input.getParent(), "slow-", ".json"),
+                "{\"properties\": [{\"address\": \"3 Slow Sq\", \"imageUrls\": [\"" + host.url("/slow/porch.jpg") + "\"]}]}");
+        JsonObject parameters = Json.createObjectBuilder().add("input", slowInput.toString()).add("outputDir", outputDir).build();
+        BatchApi.Answer answer = api.post("/schedules",
+                "{\"jobName\": \"download-images\", \"jobParameters\": " + parameters + ", \"intervalSeconds\": 1}");
+        assertEquals(201, answer.status(), answer.body().toString());
+        long id = answer.object().getJsonNumber("id").longValue();
+        created.add(id);
+
+        long first = awaitRuns(outputDir, 1).get(0).getJsonNumber("executionId").longValue();
+        JsonObject skipped = awaitSchedule(id, shown -> !shown.isNull("lastError"));
+
+        assertEquals("run skipped: execution " + first + " is still running", skipped.getString("lastError"));
+        assertEquals(first, skipped.getJsonNumber("lastExecutionId").longValue());
+        assertEquals(1, runs(outputDir).size(), "no second execution beside the running one");
+        assertEquals(204, api.delete("/schedules/" + id).status());
+        assertEquals("COMPLETED", api.awaitEnd(first, TIMEOUT).getString("batchStatus"));
+    }
+
+    @Test
+    void aMonitorReadsSchedulesButOnlyTheAdminChangesThem() {
+        BatchApi monitor = new BatchApi(BatchApi.MONITOR);
+        String nightly = schedule("it-monitor", "\"cron\": \"0 3 * * *\"");
+        int schedulesBefore = api.get("/schedules").body().asJsonArray().size();
+
+        assertEquals(403, monitor.post("/schedules", nightly).status());
+        assertEquals(401, new BatchApi(null).get("/schedules").status());
+        assertEquals(schedulesBefore, monitor.get("/schedules").body().asJsonArray().size(), "the monitor created none");
+
+        BatchApi.Answer answer = api.post("/schedules", nightly);
+        assertEquals(201, answer.status(), answer.body().toString());
+        long id = answer.object().getJsonNumber("id").longValue();
+        created.add(id);
+        assertEquals(200, monitor.get("/schedules/" + id).status());
+        assertEquals(403, monitor.delete("/schedules/" + id).status());
+        assertEquals(200, monitor.get("/schedules/" + id).status(), "still there");
+    }
+
+    @Test
     void answersMistakesWithAClearClientError() {
         int schedulesBefore = api.get("/schedules").body().asJsonArray().size();
         String parameters = "\"jobParameters\": {\"input\": \"" + input + "\"}";
@@ -243,14 +288,14 @@ class SchedulesIT {
         }
     }
 
-    private JsonObject awaitLastExecution(long id) throws InterruptedException {
+    private JsonObject awaitSchedule(long id, Predicate<JsonObject> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             JsonObject schedule = api.get("/schedules/" + id).object();
-            if (schedule.containsKey("lastExecutionId")) {
+            if (condition.test(schedule)) {
                 return schedule;
             }
-            assertFalse(Instant.now().isAfter(deadline), "schedule " + id + " shows no last execution: " + schedule);
+            assertFalse(Instant.now().isAfter(deadline), "schedule " + id + " is not yet as expected: " + schedule);
             Thread.sleep(200);
         }
     }
