@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -22,6 +23,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -35,7 +37,7 @@ import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
  * Runs the stored schedules: each one waits on the managed scheduled executor {@code concurrent/scheduleExecutor}
  * for its next run; when that comes, the server that {@linkplain ScheduleStore#claim claims} it starts the job
  * through the JobOperator, records the execution, and every server waits for the schedule's new next run. A run that
- * comes while the schedule's last execution is still running is skipped.
+ * comes while the execution this server last started for the schedule is still running is skipped.
  */
 @ApplicationScoped
 public class Scheduler {
@@ -50,12 +52,17 @@ public class Scheduler {
     @Resource(lookup = "concurrent/scheduleExecutor")
     ManagedScheduledExecutorService executor;
 
+    @Resource(lookup = "concurrent/batchExecutor")
+    ManagedExecutorService batchExecutor;
+
     @Inject
     BatchRuntimeBootstrap batch;
 
     private final Clock clock = Clock.systemUTC();
     private final ZoneId serverZone = ZoneId.systemDefault();
     private final Map<Long, ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
+    /** The execution this server last started for a schedule, by schedule id. */
+    private final Map<Long, Long> startedHere = new ConcurrentHashMap<>();
     /** Held while a run is claimed and started, and while a schedule is deleted, so no run starts after a delete. */
     private final Object runLock = new Object();
     private volatile boolean stopped;
@@ -113,6 +120,7 @@ public class Scheduler {
         synchronized (runLock) {
             boolean deleted = store.delete(id);
             stopWaiting(id);
+            startedHere.remove(id);
             return deleted;
         }
     }
@@ -145,7 +153,8 @@ public class Scheduler {
         try {
             Optional<Schedule> next;
             synchronized (runLock) {
-                if (stopped) {
+                if (stopped || serverStopping()) {
+                    stopped = true;
                     return;
                 }
                 Optional<Schedule> current = store.find(id);
@@ -163,6 +172,20 @@ public class Scheduler {
         } catch (ScheduleStoreException e) {
             LOG.log(Level.WARNING, "Schedule " + id + " could not run; trying again in " + RETRY_AFTER_STORE_FAILURE, e);
             waitFor(id, slot, RETRY_AFTER_STORE_FAILURE.toMillis());
+        }
+    }
+
+    /**
+     * Whether the server has begun to stop: Liberty then shuts its executors down before the application hears of it,
+     * and a job started now would be left in the repository as STARTING, never to run. The run stays due instead.
+     */
+    private boolean serverStopping() {
+        try {
+            batchExecutor.execute(() -> { });
+            return false;
+        } catch (RejectedExecutionException e) {
+            LOG.info("The server is stopping: the schedules' runs due now are left to the next start");
+            return true;
         }
     }
 
@@ -184,21 +207,29 @@ public class Scheduler {
             LOG.log(Level.WARNING, "Schedule " + schedule.id() + " could not start " + definition.jobName(), e);
             return;
         }
+        startedHere.put(schedule.id(), executionId);
         store.recordExecution(schedule.id(), now, executionId);
         LOG.info("Schedule " + schedule.id() + " started " + definition.jobName() + " execution " + executionId);
     }
 
-    /** The schedule's last execution while it has not ended, so that a slow job is not started again beside itself. */
+    /**
+     * The schedule's last execution while it runs on this server, so that a slow job is not started again beside
+     * itself. One that a stopped or killed server left STARTED in the repository does not hold the schedule up.
+     */
     private Optional<Long> runningLastExecution(Schedule schedule) {
-        Long last = schedule.lastExecutionId();
-        if (last == null) {
+        Long last = startedHere.get(schedule.id());
+        if (last == null || !last.equals(schedule.lastExecutionId())) {
             return Optional.empty();
         }
         try {
             BatchStatus status = batch.jobOperator().getJobExecution(last).getBatchStatus();
-            return UNFINISHED.contains(status) ? Optional.of(last) : Optional.empty();
+            if (UNFINISHED.contains(status)) {
+                return Optional.of(last);
+            }
         } catch (NoSuchJobExecutionException e) {
-            return Optional.empty();
+            // purged from the repository: it has ended
         }
+        startedHere.remove(schedule.id(), last);
+        return Optional.empty();
     }
 }
