@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -35,7 +36,12 @@ final class BatchApi {
 
     /** @param credentials the user to send with HTTP Basic, or null to send none */
     BatchApi(Credentials credentials) {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(credentials, Integer.getInteger("it.http.port", 9081));
+    }
+
+    /** The API of a server of the tests on another port than the Arquillian one's (see {@link SecondServer}). */
+    BatchApi(Credentials credentials, int port) {
+        base = "http://127.0.0.1:" + port + "/api";
         this.credentials = credentials;
     }
 
@@ -61,6 +67,15 @@ final class BatchApi {
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Whether the server answers {@code path} with 200 yet: false while it does not listen or the application is not up. */
+    boolean answers(String path) {
+        try {
+            return get(path).status() == 200;
+        } catch (AssertionError | JsonException notYet) {
+            return false;
+        }
     }
 
     Answer delete(String path) {

@@ -18,42 +18,32 @@ import java.util.function.Predicate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Schedules on a real Liberty: each run is a download-images execution of a one-image input served on loopback.
- * The restart is the application's: Arquillian's {@link Deployer} undeploys and deploys it again, so the schedules
- * come back from H2 through the same start-up as after a server restart.
+ * Schedules on a real Liberty: each run is a download-images execution of a one-image input served on loopback. The
+ * restart is a real one, of a {@link SecondServer}: Arquillian's own server cannot be restarted from inside a test.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SchedulesIT {
-    private static final String APPLICATION = "property-images";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static ImageHost host;
-    private static boolean deployed;
     private static Path input;
     private final BatchApi api = new BatchApi();
     private final List<Long> created = new ArrayList<>();
 
-    @ArquillianResource
-    Deployer deployer;
-
-    /** Deployed by the first test, not by Arquillian, so that a test can deploy it again. */
-    @Deployment(name = APPLICATION, managed = false, testable = false)
+    @Deployment(testable = false)
     static WebArchive application() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
     }
@@ -72,15 +62,6 @@ class SchedulesIT {
         host.close();
     }
 
-    /** Deployed once for the class, which Arquillian undeploys at its end. */
-    @BeforeEach
-    void deploy() {
-        if (!deployed) {
-            deployer.deploy(APPLICATION);
-            deployed = true;
-        }
-    }
-
     /** A failed test leaves no schedule running into the other tests. */
     @AfterEach
     void deleteCreatedSchedules() {
@@ -88,7 +69,7 @@ class SchedulesIT {
     }
 
     @Test
-    void anIntervalScheduleRunsSurvivesARedeployAndStopsOnceDeleted() throws Exception {
+    void anIntervalScheduleRunsIsListedAndStopsOnceDeleted() throws Exception {
         String outputDir = "it-schedule-" + UUID.randomUUID();
         Instant before = Instant.now();
 
@@ -109,35 +90,49 @@ class SchedulesIT {
         Instant nextRun = Instant.parse(schedule.getString("nextRun"));
         assertTrue(nextRun.isAfter(before) && nextRun.isBefore(Instant.now().plusSeconds(2)), "next run " + nextRun);
 
-        List<JsonObject> runs = awaitRuns(outputDir, 2);
+        List<JsonObject> runs = awaitRuns(api, outputDir, 2);
         for (JsonObject run : runs) {
             assertEquals("COMPLETED", api.awaitEnd(run.getJsonNumber("executionId").longValue(), TIMEOUT).getString("batchStatus"));
         }
         JsonObject shown = awaitSchedule(id, current -> !current.isNull("lastExecutionId"));
-        assertTrue(runs(outputDir).stream().anyMatch(run -> run.getJsonNumber("executionId").equals(shown.getJsonNumber("lastExecutionId"))),
+        assertTrue(runs(api, outputDir).stream().anyMatch(run -> run.getJsonNumber("executionId").equals(shown.getJsonNumber("lastExecutionId"))),
                 "the last execution is one of the schedule's runs: " + shown);
         assertFalse(shown.isNull("lastExecutionStatus") || shown.isNull("lastRun"), shown.toString());
         assertTrue(api.get("/schedules").body().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .anyMatch(listed -> listed.getJsonNumber("id").longValue() == id), "listed");
 
-        int runsBeforeRedeploy = runs(outputDir).size();
-        deployer.undeploy(APPLICATION);
-        deployer.deploy(APPLICATION);
-
-        JsonObject reloaded = api.get("/schedules/" + id).object();
-        assertEquals(schedule.getJsonObject("jobParameters"), reloaded.getJsonObject("jobParameters"));
-        assertEquals(1, reloaded.getInt("intervalSeconds"));
-        awaitRuns(outputDir, runsBeforeRedeploy + 2);
-
         assertEquals(204, api.delete("/schedules/" + id).status());
-        int runsWhenDeleted = runs(outputDir).size();
+        int runsWhenDeleted = runs(api, outputDir).size();
 
         assertEquals(404, api.get("/schedules/" + id).status());
         assertEquals(404, api.delete("/schedules/" + id).status());
         Instant quiet = Instant.now().plusSeconds(3);
         while (Instant.now().isBefore(quiet)) {
-            assertEquals(runsWhenDeleted, runs(outputDir).size(), "no run after the delete");
+            assertEquals(runsWhenDeleted, runs(api, outputDir).size(), "no run after the delete");
             Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void schedulesSurviveAServerRestart() throws Exception {
+        try (SecondServer server = SecondServer.create("Restart")) {
+            server.start();
+            BatchApi restarted = new BatchApi(BatchApi.ADMIN, server.port());
+            String outputDir = "it-restart-" + UUID.randomUUID();
+            BatchApi.Answer answer = restarted.post("/schedules", schedule(outputDir, "\"intervalSeconds\": 1"));
+            assertEquals(201, answer.status(), answer.body().toString());
+            long id = answer.object().getJsonNumber("id").longValue();
+            awaitRuns(restarted, outputDir, 1);
+
+            server.stop();
+            server.start();
+
+            JsonObject reloaded = restarted.get("/schedules/" + id).object();
+            assertEquals(answer.object().getJsonObject("jobParameters"), reloaded.getJsonObject("jobParameters"));
+            assertEquals(1, reloaded.getInt("intervalSeconds"));
+            int runsBeforeRestart = runs(restarted, outputDir).size();
+            awaitRuns(restarted, outputDir, runsBeforeRestart + 2);
+            assertEquals(204, restarted.delete("/schedules/" + id).status());
         }
     }
 
@@ -157,7 +152,7 @@ class SchedulesIT {
         created.add(everyTwoSeconds.object().getJsonNumber("id").longValue());
         assertEquals(0, Instant.parse(everyTwoSeconds.object().getString("nextRun")).getEpochSecond() % 2);
 
-        awaitRuns(outputDir, 1);
+        awaitRuns(api, outputDir, 1);
     }
 
     /**
@@ -198,12 +193,12 @@ class SchedulesIT {
         long id = answer.object().getJsonNumber("id").longValue();
         created.add(id);
 
-        long first = awaitRuns(outputDir, 1).get(0).getJsonNumber("executionId").longValue();
+        long first = awaitRuns(api, outputDir, 1).get(0).getJsonNumber("executionId").longValue();
         JsonObject skipped = awaitSchedule(id, shown -> !shown.isNull("lastError"));
 
         assertEquals("run skipped: execution " + first + " is still running", skipped.getString("lastError"));
         assertEquals(first, skipped.getJsonNumber("lastExecutionId").longValue());
-        assertEquals(1, runs(outputDir).size(), "no second execution beside the running one");
+        assertEquals(1, runs(api, outputDir).size(), "no second execution beside the running one");
         assertEquals(204, api.delete("/schedules/" + id).status());
         assertEquals("COMPLETED", api.awaitEnd(first, TIMEOUT).getString("batchStatus"));
     }
@@ -269,17 +264,17 @@ class SchedulesIT {
     }
 
     /** The download-images executions that wrote into {@code outputDir}. */
-    private List<JsonObject> runs(String outputDir) {
-        return api.get("/jobexecutions?jobName=download-images&limit=10000").body().asJsonArray()
+    private static List<JsonObject> runs(BatchApi server, String outputDir) {
+        return server.get("/jobexecutions?jobName=download-images&limit=10000").body().asJsonArray()
                 .getValuesAs(JsonObject.class).stream()
                 .filter(run -> run.getJsonObject("jobParameters").getString("outputDir", "").endsWith("/" + outputDir))
                 .toList();
     }
 
-    private List<JsonObject> awaitRuns(String outputDir, int count) throws InterruptedException {
+    private static List<JsonObject> awaitRuns(BatchApi server, String outputDir, int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
-            List<JsonObject> runs = runs(outputDir);
+            List<JsonObject> runs = runs(server, outputDir);
             if (runs.size() >= count) {
                 return runs;
             }
