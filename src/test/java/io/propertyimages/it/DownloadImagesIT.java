@@ -1,5 +1,11 @@
 package io.propertyimages.it;
 
+import static io.propertyimages.it.JobFiles.IMAGES_ROOT;
+import static io.propertyimages.it.JobFiles.assertEntriesMatchFiles;
+import static io.propertyimages.it.JobFiles.filenames;
+import static io.propertyimages.it.JobFiles.manifest;
+import static io.propertyimages.it.JobFiles.parameters;
+import static io.propertyimages.it.JobFiles.writeInput;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,21 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
@@ -39,8 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DownloadImagesIT {
-    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server.name", "itServer")).toAbsolutePath();
-    private static final Path IMAGES_ROOT = SERVER_DIR.resolve("it-images");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final byte[] HOUSE_JPG = TestImages.jpeg(640, 480);
 
@@ -275,15 +274,6 @@ class DownloadImagesIT {
         assertTrue(!answer.message().contains("Exception:") && !answer.message().contains("\tat "), "no stack trace: " + answer.message());
     }
 
-    private static void assertEntriesMatchFiles(Path folder, JsonArray images) throws Exception {
-        for (JsonObject entry : images.getValuesAs(JsonObject.class)) {
-            Path file = folder.resolve(entry.getString("filename"));
-            assertEquals(Files.size(file), entry.getJsonNumber("file_size_bytes").longValue(), file.toString());
-            assertEquals(md5(file), entry.getString("content_hash"), file.toString());
-            assertTrue(entry.getString("download_timestamp").endsWith("Z"), "UTC timestamp");
-        }
-    }
-
     private static void awaitImages(Path folder, int count) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!Files.exists(folder.resolve("images_manifest.json"))
@@ -293,30 +283,5 @@ class DownloadImagesIT {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static JsonObject manifest(Path folder) throws IOException {
-        return Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
-    }
-
-    private static List<String> filenames(JsonArray images) {
-        return images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("filename")).toList();
-    }
-
-    private static String parameters(Path input, String outputDir) {
-        return Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir).build().toString();
-    }
-
-    private static Path writeInput(String content, String suffix) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
-        return Files.writeString(Files.createTempFile(dir, "input-", suffix), content);
-    }
-
-    private static String md5(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("MD5");
-        try (InputStream in = Files.newInputStream(file)) {
-            digest.update(in.readAllBytes());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

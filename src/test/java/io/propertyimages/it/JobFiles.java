@@ -1,6 +1,7 @@
 package io.propertyimages.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,13 @@ final class JobFiles {
         return images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("filename")).toList();
     }
 
-    /** Every entry's file is there with the size and MD5 the entry records. */
+    /** Every entry's file is there with the size and MD5 the entry records, downloaded at a UTC time. */
     static void assertEntriesMatchFiles(Path folder, JsonArray images) throws Exception {
         for (JsonObject entry : images.getValuesAs(JsonObject.class)) {
             Path file = folder.resolve(entry.getString("filename"));
             assertEquals(Files.size(file), entry.getJsonNumber("file_size_bytes").longValue(), file.toString());
             assertEquals(md5(file), entry.getString("content_hash"), file.toString());
+            assertTrue(entry.getString("download_timestamp").endsWith("Z"), "UTC timestamp");
         }
     }
 
