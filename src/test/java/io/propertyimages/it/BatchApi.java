@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -67,15 +66,6 @@ final class BatchApi {
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    /** Whether the server answers {@code path} with 200 yet: false while it does not listen or the application is not up. */
-    boolean answers(String path) {
-        try {
-            return get(path).status() == 200;
-        } catch (AssertionError | JsonException notYet) {
-            return false;
-        }
     }
 
     Answer delete(String path) {

@@ -1,21 +1,27 @@
 package io.propertyimages.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A Liberty server of the tests' own (created by the pom with the WAR in its dropins), run as a separate process
- * with {@code bin/server} so that a test can kill it the hard way, as a power cut or the OOM killer would, and
- * start it again on the same job repository and images.
+ * A Liberty server of the tests' own with the WAR in its dropins (created by the pom, or copied from the Arquillian
+ * server's configuration), run as a separate process with {@code bin/server} so that a test can stop it, kill it the
+ * hard way, as a power cut or the OOM killer would, and start it again on the same job repository and images:
+ * Arquillian's own server cannot be restarted from inside a test.
  */
 final class LibertyServerProcess implements AutoCloseable {
     private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
+    private static final Path SERVERS = WLP.resolve("usr/servers");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private final String name;
     private final int port;
@@ -27,9 +33,37 @@ final class LibertyServerProcess implements AutoCloseable {
         this.api = new BatchApi(port, BatchApi.ADMIN);
     }
 
+    /**
+     * A copy of the Arquillian server's configuration (server.xml, the tests' overrides, the JDBC driver) named after
+     * it with {@code suffix}, on the port after the tests' one, with a job repository of its own (its folder is
+     * replaced); not started yet.
+     */
+    static LibertyServerProcess copyOfTestServer(String suffix) throws IOException {
+        String testServer = System.getProperty("it.server.name", "itServer");
+        LibertyServerProcess server = new LibertyServerProcess(testServer + suffix, Integer.getInteger("it.http.port", 9081) + 1);
+        Path from = SERVERS.resolve(testServer);
+        Path to = server.directory();
+        deleteTree(to);
+        for (String path : List.of("server.xml", "server.env", "jdbc/h2.jar", "configDropins/defaults/liberty-plugin-variable-config.xml",
+                "configDropins/overrides/test-overrides.xml")) {
+            Files.createDirectories(to.resolve(path).getParent());
+            Files.copy(from.resolve(path), to.resolve(path));
+        }
+        // Read after test-overrides.xml (overrides are read in alphabetical order), so its port wins.
+        Files.writeString(to.resolve("configDropins/overrides/zz-copy-port.xml"),
+                "<server><variable name=\"http.port\" value=\"" + server.port + "\"/></server>");
+        Files.createDirectories(to.resolve("dropins"));
+        Files.copy(Path.of("target/property-images.war"), to.resolve("dropins/property-images.war"), StandardCopyOption.REPLACE_EXISTING);
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
     /** The server's own folder: its configuration and, as Liberty keeps its output there, its logs and data. */
     Path directory() {
-        return WLP.resolve("usr/servers").resolve(name);
+        return SERVERS.resolve(name);
     }
 
     Path messagesLog() {
@@ -71,9 +105,8 @@ final class LibertyServerProcess implements AutoCloseable {
         server.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
-    /** Stops the server the ordinary way, if it runs. */
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /** Stops the server the ordinary way, if it runs, and kills it if that takes more than a minute. */
+    void stop() throws IOException, InterruptedException {
         if (process().isPresent()) {
             Process command = serverCommand("stop", Map.of());
             if (!command.waitFor(60, TimeUnit.SECONDS)) {
@@ -83,6 +116,11 @@ final class LibertyServerProcess implements AutoCloseable {
                 kill();
             }
         }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
     }
 
     private Process serverCommand(String action, Map<String, String> environment) throws IOException {
@@ -100,5 +138,20 @@ final class LibertyServerProcess implements AutoCloseable {
             return Optional.empty();
         }
         return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 }

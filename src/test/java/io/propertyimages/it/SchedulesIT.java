@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Schedules on a real Liberty: each run is a download-images execution of a one-image input served on loopback. The
- * restart is a real one, of a {@link SecondServer}: Arquillian's own server cannot be restarted from inside a test.
+ * restart is a real one, of a {@link LibertyServerProcess}: Arquillian's own server cannot be restarted from inside a test.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -115,9 +115,9 @@ class SchedulesIT {
 
     @Test
     void schedulesSurviveAServerRestart() throws Exception {
-        try (SecondServer server = SecondServer.create("Restart")) {
+        try (LibertyServerProcess server = LibertyServerProcess.copyOfTestServer("Restart")) {
             server.start();
-            BatchApi restarted = new BatchApi(server.port(), BatchApi.ADMIN);
+            BatchApi restarted = server.api();
             String outputDir = "it-restart-" + UUID.randomUUID();
             BatchApi.Answer answer = restarted.post("/schedules", schedule(outputDir, "\"intervalSeconds\": 1"));
             assertEquals(201, answer.status(), answer.body().toString());
