@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -35,7 +36,12 @@ final class BatchApi {
 
     /** @param credentials the user to send with HTTP Basic, or null to send none */
     BatchApi(Credentials credentials) {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(Integer.getInteger("it.http.port", 9081), credentials);
+    }
+
+    /** The API of the server on {@code port} (another than the Arquillian tests' one). */
+    BatchApi(int port, Credentials credentials) {
+        base = "http://127.0.0.1:" + port + "/api";
         this.credentials = credentials;
     }
 
@@ -63,6 +69,19 @@ final class BatchApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Whether the server answers {@code path} with 200 yet: false while it does not listen or the application is not up. */
+    boolean answers(String path) {
+        try {
+            return get(path).status() == 200;
+        } catch (AssertionError | JsonException notYet) {
+            return false;
+        }
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     Answer post(String path, String json) {
         return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
     }
@@ -88,6 +107,27 @@ final class BatchApi {
         return answer.object().getJsonNumber("executionId").longValue();
     }
 
+    /** A GET of a text answer; fails the test unless the server answers 200. */
+    String text(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("the server did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     JsonObject execution(long executionId) {
         return get("/jobexecutions/" + executionId).object();
     }
@@ -104,6 +144,23 @@ final class BatchApi {
                 throw new AssertionError("execution " + executionId + " has not ended within " + timeout + ": " + execution);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the API is up: it lists the jobs. */
+    boolean answers() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/jobs")).timeout(Duration.ofSeconds(5));
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
