@@ -21,12 +21,19 @@ import io.propertyimages.input.InputTooLargeException;
 import io.propertyimages.input.InputUploads.Format;
 import io.propertyimages.input.StoredInput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /**
  * {@code POST /api/inputs}: an input file sent in the body is kept on the server (inputs.root), checked as a start
  * request checks its input, so that a client on another machine can pass its path as {@code input}.
  */
 @Path("inputs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inputs")
+@APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class InputsResource {
     private static final MediaType CSV = new MediaType("text", "csv");
 
@@ -39,6 +46,13 @@ public class InputsResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Keeps the input file in the body (Content-Type application/json or text/csv; name: its file name)"
+            + " on the server, checked as a start request checks it; its path is then download-images' input")
+    @APIResponseSchema(value = InputView.class, responseCode = "201", responseDescription = "The path of the file kept, and what it holds")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "413", description = "The body is larger than inputs.max.bytes")
+    @APIResponse(responseCode = "415", description = "The Content-Type is neither application/json nor text/csv")
     public Response upload(@QueryParam("name") String name, InputStream body) throws IOException {
         Format format = formatOf(headers.getMediaType());
         try {

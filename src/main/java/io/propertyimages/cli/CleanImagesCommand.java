@@ -40,7 +40,7 @@ final class CleanImagesCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        JsonObject ended = cli.follow(execution);
+        JsonObject ended = cli.awaitEnd(execution);
         return cli.ended(ended, CleanupReport.format(ExecutionText.id(ended), ExecutionText.string(ended, "batchStatus"),
                 ExecutionText.string(ended, "exitStatus")));
     }
