@@ -73,9 +73,11 @@ final class BatchApi {
     }
 
     Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    Answer post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
     }
 
     /** Starts a job and answers its execution id; fails the test unless the server answers 201. */
