@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,11 +24,15 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The end-to-end demo, run by src/demo/run-demo.sh: serves the bundled sample images on 127.0.0.1, writes an input
  * file of properties that point at them, starts download-images over the REST API, follows it to the end and says
- * where the images and manifests are. Needs nothing but the JDK.
+ * where the images and manifests are, as the admin named by ADMIN_USER and ADMIN_PASSWORD in the environment. Needs
+ * nothing but the JDK.
  */
 public class Demo {
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|-?\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (System.getenv().getOrDefault("ADMIN_USER", "admin") + ":" + System.getenv().getOrDefault("ADMIN_PASSWORD", ""))
+                    .getBytes(StandardCharsets.UTF_8));
 
     public static void main(String[] args) throws Exception {
         String api = (args.length > 0 ? args[0] : "http://127.0.0.1:9080") + "/api";
@@ -79,7 +85,9 @@ public class Demo {
     }
 
     private static HttpServer serve(Path samples) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20);
+        // A fixed port keeps the sample URLs the same from one demo run to the next, so a later run finds them cached.
+        int port = Integer.parseInt(System.getenv().getOrDefault("DEMO_IMAGES_PORT", "9079"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 20);
         server.createContext("/", exchange -> {
             Path file = samples.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
             try (exchange) {
@@ -125,8 +133,13 @@ public class Demo {
     private static void awaitServer(String api) throws InterruptedException {
         for (int i = 0; i < 240; i++) {
             try {
-                if (get(api + "/jobs").statusCode() == 200) {
+                int status = get(api + "/jobs").statusCode();
+                if (status == 200) {
                     return;
+                }
+                if (status == 401 || status == 403) {
+                    throw new IllegalStateException("the server refused the admin's credentials (" + status
+                            + "): is it running with another ADMIN_PASSWORD?");
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -174,13 +187,13 @@ public class Demo {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

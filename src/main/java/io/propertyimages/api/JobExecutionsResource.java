@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -35,6 +36,7 @@ import org.jberet.runtime.StepExecutionImpl;
 /** {@code /api/jobexecutions}: executions, their steps, and restart, stop and abandon. */
 @Path("jobexecutions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MONITOR})
 public class JobExecutionsResource {
     @Inject
     BatchRuntimeBootstrap batch;
@@ -93,6 +95,7 @@ public class JobExecutionsResource {
     /** Restarts a stopped or failed execution from its checkpoints; the body may override job parameters. */
     @POST
     @Path("{executionId}/restart")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response restart(@PathParam("executionId") long executionId, String body) {
         JobOperator operator = batch.jobOperator();
@@ -108,6 +111,7 @@ public class JobExecutionsResource {
 
     @POST
     @Path("{executionId}/stop")
+    @RolesAllowed(Roles.ADMIN)
     public JobExecutionView stop(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.stop(executionId);
@@ -116,6 +120,7 @@ public class JobExecutionsResource {
 
     @POST
     @Path("{executionId}/abandon")
+    @RolesAllowed(Roles.ADMIN)
     public JobExecutionView abandon(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.abandon(executionId);

@@ -2,6 +2,7 @@ package io.propertyimages.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
@@ -19,6 +20,7 @@ import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 /** {@code /api/jobinstances?jobName=…}: a job's instances, most recent first. */
 @Path("jobinstances")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MONITOR})
 public class JobInstancesResource {
     @Inject
     BatchRuntimeBootstrap batch;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 /** {@code /api/jobs}: the jobs there are, and starting one. */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MONITOR})
 public class JobsResource {
     @Inject
     BatchRuntimeBootstrap batch;
@@ -46,6 +48,7 @@ public class JobsResource {
     /** Starts a job with the JSON object of job parameters in the body; 201 with the new execution. */
     @POST
     @Path("{jobName}/start")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response start(@PathParam("jobName") String jobName, String body) {
         catalog.requireJob(jobName);

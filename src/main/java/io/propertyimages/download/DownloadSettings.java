@@ -14,8 +14,4 @@ public record DownloadSettings(Duration connectTimeout, Duration readTimeout, lo
         return new DownloadSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 25L * 1024 * 1024, 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
-
-    public DownloadSettings withMaxBodyBytes(long bytes) {
-        return new DownloadSettings(connectTimeout, readTimeout, bytes, maxAttempts, initialBackoff, maxRetryAfter);
-    }
 }

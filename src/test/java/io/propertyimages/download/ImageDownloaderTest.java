@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.propertyimages.testing.BrokenConnectionServer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,17 +154,55 @@ class ImageDownloaderTest {
     }
 
     @Test
-    void retriesABodyShorterThanItsContentLength() {
-        server.on("/short.jpg", exchange -> {
-            exchange.sendResponseHeaders(200, 900);
-            exchange.getResponseBody().write(new byte[300]);
-            exchange.getResponseBody().flush();
-            throw new IOException("connection dropped");
+    void retriesAConnectionResetThenNamesIt() throws Exception {
+        try (BrokenConnectionServer broken = new BrokenConnectionServer()) {
+            DownloadFailedException e = assertThrows(DownloadFailedException.class,
+                    () -> downloader.download(URI.create(broken.url("/reset"))));
+
+            assertEquals(4, e.attempts());
+            assertTrue(e.reason().contains("Connection reset") && e.reason().endsWith("after 4 attempts"), e.reason());
+        }
+    }
+
+    @Test
+    void retriesABodyCutShortOfItsContentLengthThenNamesIt() throws Exception {
+        try (BrokenConnectionServer broken = new BrokenConnectionServer()) {
+            DownloadFailedException e = assertThrows(DownloadFailedException.class,
+                    () -> downloader.download(URI.create(broken.url("/short"))));
+
+            assertEquals(4, e.attempts());
+            assertTrue(e.reason().contains("Content-Length") && e.reason().contains("300") && e.reason().contains("900"),
+                    e.reason());
+        }
+    }
+
+    @Test
+    void capsALongRetryAfter() {
+        server.on("/throttled.jpg", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "3600");
+            send(exchange, 429, new byte[0]);
         });
 
-        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/short.jpg")));
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/throttled.jpg")));
 
-        assertEquals(4, e.attempts(), e.reason());
+        assertEquals("HTTP 429 Too Many Requests after 4 attempts", e.reason());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30)), sleeps);
+    }
+
+    @Test
+    void followsFiveRedirectsButNotSix() throws Exception {
+        for (int hop = 1; hop <= 6; hop++) {
+            String next = hop == 6 ? "/a.jpg" : "/hop" + (hop + 1);
+            server.on("/hop" + hop, exchange -> {
+                exchange.getResponseHeaders().set("Location", next);
+                send(exchange, 307, new byte[0]);
+            });
+        }
+        server.on("/a.jpg", exchange -> send(exchange, 200, IMAGE));
+
+        assertArrayEquals(IMAGE, downloader.download(server.uri("/hop2")).body());
+        DownloadFailedException e = assertThrows(DownloadFailedException.class, () -> downloader.download(server.uri("/hop1")));
+        assertEquals("too many redirects (5)", e.reason());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +123,66 @@ class PropertyListFilesTest {
         }
 
         assertEquals(new InputSummary(10_000, 100_000), PropertyListFiles.scan(input));
+    }
+
+    /**
+     * Reading holds one property at a time, whatever the file's length: the heap that stays reachable while 100,000
+     * URLs stream by (sampled after a full GC every 10,000 URLs) is a small fraction of the file, which a reader that
+     * kept the file, its lines or its items would hold at least once over.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"big.json", "big.csv"})
+    void readsAHundredThousandUrlsInFlatMemory(String name) throws Exception {
+        Path input = writeHundredThousandUrls(dir.resolve(name));
+        long bound = 4L << 20;
+        assertTrue(Files.size(input) > 4 * bound, "the file is much larger than the bound: " + Files.size(input));
+        readAll(write("warm-up-" + name, name.endsWith(".json")
+                ? "{\"properties\": [{\"address\": \"1 A St\", \"imageUrls\": [\"http://h/1.jpg\"]}]}"
+                : "address,image_url\n1 A St,http://h/1.jpg\n"));
+
+        long before = reachableHeap();
+        long peakGrowth = 0;
+        long urls = 0;
+        try (UrlItemSource source = PropertyListFiles.open(input)) {
+            for (UrlItem item = source.next(); item != null; item = source.next()) {
+                if (++urls % 10_000 == 0) {
+                    peakGrowth = Math.max(peakGrowth, reachableHeap() - before);
+                }
+            }
+        }
+
+        assertEquals(100_000, urls);
+        assertTrue(peakGrowth < bound, "heap grew by " + peakGrowth + " bytes while reading " + Files.size(input) + " bytes");
+    }
+
+    private static Path writeHundredThousandUrls(Path file) throws Exception {
+        boolean json = file.toString().endsWith(".json");
+        String padding = "x".repeat(150);
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write(json ? "{\"properties\": [" : "address,image_url\n");
+            for (int p = 0; p < 10_000; p++) {
+                String address = p + " Long Rd, Phoenix, AZ 85001";
+                if (json) {
+                    out.write((p > 0 ? "," : "") + "{\"address\": \"" + address + "\", \"imageUrls\": [");
+                }
+                for (int i = 0; i < 10; i++) {
+                    String url = "http://photos.example.com/" + p + "/" + i + ".jpg?" + padding;
+                    out.write(json ? (i > 0 ? "," : "") + "\"" + url + "\"" : "\"" + address + "\"," + url + "\n");
+                }
+                if (json) {
+                    out.write("]}");
+                }
+            }
+            if (json) {
+                out.write("]}");
+            }
+        }
+        return file;
+    }
+
+    private static long reachableHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private Path write(String name, String content) throws Exception {

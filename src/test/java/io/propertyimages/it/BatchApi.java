@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -15,17 +18,38 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
-/** The server's REST API as the tests use it, over plain HTTP. */
+/** The server's REST API as the tests use it, over plain HTTP, as the tests' admin unless told otherwise. */
 final class BatchApi {
     private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+    /** The users the test server has (src/test/liberty), named by the pom. */
+    static final Credentials ADMIN = Credentials.of("it.admin");
+    static final Credentials MONITOR = Credentials.of("it.monitor");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final Credentials credentials;
 
     BatchApi() {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(ADMIN);
     }
 
-    record Answer(int status, JsonValue body) {
+    /** @param credentials the user to send with HTTP Basic, or null to send none */
+    BatchApi(Credentials credentials) {
+        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this.credentials = credentials;
+    }
+
+    record Credentials(String user, String password) {
+        static Credentials of(String prefix) {
+            return new Credentials(System.getProperty(prefix + ".user"), System.getProperty(prefix + ".password"));
+        }
+
+        String basicAuthorization() {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    record Answer(int status, JsonValue body, HttpHeaders headers) {
         JsonObject object() {
             return body.asJsonObject();
         }
@@ -82,13 +106,16 @@ final class BatchApi {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonStructure body = response.body().isBlank()
                     ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new StringReader(response.body())).read();
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new AssertionError("the server did not answer " + request.build().uri(), e);
         } catch (InterruptedException e) {

@@ -31,8 +31,6 @@ final class ImageHost implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong hugeBytesSent = new AtomicLong();
     /** Where {@code /huge} stops, in case a client drained it all: 1 GiB. */
     static final long HUGE_LIMIT = 1L << 30;
@@ -41,7 +39,7 @@ final class ImageHost implements AutoCloseable {
     ImageHost() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::handle);
+        server.createContext("/", this::answer);
         server.start();
     }
 
@@ -56,20 +54,6 @@ final class ImageHost implements AutoCloseable {
     int requestsFor(String path) {
         AtomicInteger count = requests.get(path);
         return count == null ? 0 : count.get();
-    }
-
-    /** The most requests this host has been answering at the same time. */
-    int peakInFlight() {
-        return peakInFlight.get();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-            answer(exchange);
-        } finally {
-            inFlight.decrementAndGet();
-        }
     }
 
     /** The bytes of {@code /huge} written before the client went away. */

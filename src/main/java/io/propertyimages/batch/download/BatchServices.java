@@ -2,6 +2,7 @@ package io.propertyimages.batch.download;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,7 +18,8 @@ import io.propertyimages.store.PropertyFolderLocks;
 
 /**
  * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
- * reused across partitions), the converter, the manifest store and the folder locks.
+ * reused across partitions), the converter, the manifest store and the folder locks, set up from the server's
+ * variables (server-config/server.xml).
  */
 @ApplicationScoped
 public class BatchServices {
@@ -30,6 +32,18 @@ public class BatchServices {
 
     @Resource(lookup = "propertyimages/image.max.pixels")
     Object maxPixelsSetting;
+
+    @Resource(lookup = "propertyimages/download.connect.timeout.seconds")
+    Object connectTimeoutSetting;
+
+    @Resource(lookup = "propertyimages/download.read.timeout.seconds")
+    Object readTimeoutSetting;
+
+    @Resource(lookup = "propertyimages/download.retry.backoff.millis")
+    Object initialBackoffSetting;
+
+    @Resource(lookup = "propertyimages/download.retry.after.max.seconds")
+    Object maxRetryAfterSetting;
 
     @Resource(lookup = "propertyimages/download.allowed.hosts")
     Object allowedHostsSetting;
@@ -44,10 +58,17 @@ public class BatchServices {
     @PostConstruct
     void start() {
         imagesRoot = Path.of(imagesRootSetting).toAbsolutePath().normalize();
-        long maxBodyBytes = Long.parseLong(String.valueOf(maxBodyBytesSetting).strip());
-        downloader = new ImageDownloader(DownloadSettings.defaults().withMaxBodyBytes(maxBodyBytes),
+        DownloadSettings settings = new DownloadSettings(Duration.ofSeconds(number(connectTimeoutSetting)),
+                Duration.ofSeconds(number(readTimeoutSetting)), number(maxBodyBytesSetting),
+                DownloadSettings.defaults().maxAttempts(), Duration.ofMillis(number(initialBackoffSetting)),
+                Duration.ofSeconds(number(maxRetryAfterSetting)));
+        downloader = new ImageDownloader(settings,
                 HostPolicy.allowing(allowedHostsSetting == null ? "" : String.valueOf(allowedHostsSetting)));
-        converter = new JpegConverter(Long.parseLong(String.valueOf(maxPixelsSetting).strip()));
+        converter = new JpegConverter(number(maxPixelsSetting));
+    }
+
+    private static long number(Object setting) {
+        return Long.parseLong(String.valueOf(setting).strip());
     }
 
     @PreDestroy
