@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * The benchmark's settings, from system properties {@code benchmark.*} (the Maven profile sets them; see the pom):
- * where the server is and its ports, the working folder (corpus, inputs) and the server's {@code images.root}, the
- * mixed input's size, the latencies, the tiny input's size (0: none) and a chunk size (empty: the job's default).
+ * where the server is, its ports and admin, the working folder (corpus, inputs) and the server's
+ * {@code images.root}, the mixed input's size, the latencies, the tiny input's size (0: none) and a chunk size (empty: the job's default).
  */
-record BenchmarkSettings(Path wlp, String serverName, int httpPort, int hostPort, Path work, Path imagesRoot,
-                         int properties, int imagesEach, List<Integer> latencies, int tinyUrls, String chunkSize) {
+record BenchmarkSettings(Path wlp, String serverName, int httpPort, String adminUser, String adminPassword, int hostPort,
+                         Path work, Path imagesRoot, int properties, int imagesEach, List<Integer> latencies, int tinyUrls, String chunkSize) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(Path.of(required("benchmark.wlp")), required("benchmark.server"),
-                Integer.parseInt(required("benchmark.http.port")), Integer.parseInt(required("benchmark.host.port")),
+                Integer.parseInt(required("benchmark.http.port")), required("benchmark.admin.user"),
+                required("benchmark.admin.password"), Integer.parseInt(required("benchmark.host.port")),
                 Path.of(required("benchmark.work")), Path.of(required("benchmark.images.root")),
                 Integer.getInteger("benchmark.properties", 100), Integer.getInteger("benchmark.images.each", 10),
                 Arrays.stream(System.getProperty("benchmark.latencies", "0,20").split(",")).map(String::strip)

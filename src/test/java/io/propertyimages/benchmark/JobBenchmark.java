@@ -29,8 +29,8 @@ public final class JobBenchmark {
 
     private JobBenchmark(BenchmarkSettings settings, ListingImageHost host) {
         this.settings = settings;
-        this.server = new LibertyServer(settings.wlp(), settings.serverName(), settings.httpPort());
-        this.jobs = new JobClient(settings.httpPort());
+        this.server = new LibertyServer(settings.wlp(), settings.serverName());
+        this.jobs = new JobClient(settings.httpPort(), settings.adminUser(), settings.adminPassword());
         this.host = host;
     }
 
@@ -57,6 +57,7 @@ public final class JobBenchmark {
         deleteTree(server.directory().resolve("jobrepository"));
 
         server.start();
+        jobs.awaitReady();
         try {
             probe = new ServerProbe(server.pid(), server.localJmxAddress());
             String lastOutput = null;
@@ -102,6 +103,7 @@ public final class JobBenchmark {
         Map<String, Integer> before = host.requestsPerPath();
         System.out.printf("Killed the server after %d image requests of execution %d%n", before.size(), killed);
         server.start();
+        jobs.awaitReady();
         probe = new ServerProbe(server.pid(), server.localJmxAddress());
         return measure("restart after kill -9 at half", latency, images, before, () -> jobs.restart(killed));
     }

@@ -1,30 +1,21 @@
 package io.propertyimages.benchmark;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The benchmark's own Open Liberty server, created by the Maven profile: started and stopped with Liberty's
  * {@code server} script, or killed with SIGKILL, and known by the process id of its JVM.
  */
 final class LibertyServer {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private final Path wlp;
     private final String name;
-    private final URI api;
     private long pid;
 
-    LibertyServer(Path wlp, String name, int httpPort) {
+    LibertyServer(Path wlp, String name) {
         this.wlp = wlp;
         this.name = name;
-        this.api = URI.create("http://127.0.0.1:" + httpPort + "/api/jobs");
     }
 
     Path directory() {
@@ -35,11 +26,10 @@ final class LibertyServer {
         return pid;
     }
 
-    /** Starts the server and waits until the application answers. */
+    /** Starts the server; the application may still be starting when this returns. */
     void start() throws IOException, InterruptedException {
         script("start");
         pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).strip());
-        awaitApplication();
     }
 
     void stop() throws IOException, InterruptedException {
@@ -67,23 +57,5 @@ final class LibertyServer {
         if (exit != 0) {
             throw new IllegalStateException("server " + action + " " + name + " exited with " + exit);
         }
-    }
-
-    private void awaitApplication() throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the application is still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the application did not answer " + api + " within " + READY_TIMEOUT);
     }
 }
