@@ -36,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccessControlIT {
-    private static final Path IMAGES_ROOT = Path.of("target/liberty/wlp/usr/servers/itServer/it-images").toAbsolutePath();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
@@ -123,7 +122,7 @@ class AccessControlIT {
         String outputDir = "it-" + UUID.randomUUID();
         host.slowDelayMillis = 300;
         Path input = input(IntStream.rangeClosed(1, 8).mapToObj(i -> host.url("/slow/room" + i + ".jpg")).toArray(String[]::new));
-        Path outside = IMAGES_ROOT.resolveSibling("escaped-" + UUID.randomUUID());
+        Path outside = JobFiles.IMAGES_ROOT.resolveSibling("escaped-" + UUID.randomUUID());
         List<String> escapes = List.of("../" + outside.getFileName(), outside.toString(), "/tmp", "sub/../../" + outside.getFileName());
 
         for (String escape : escapes) {
@@ -133,7 +132,7 @@ class AccessControlIT {
         }
 
         long first = admin.start("download-images", parameters(input, outputDir).replace("}", ", \"chunkSize\": 1}"));
-        Path folder = IMAGES_ROOT.resolve(outputDir).resolve("1-escape-ln");
+        Path folder = JobFiles.IMAGES_ROOT.resolve(outputDir).resolve("1-escape-ln");
         awaitFile(folder.resolve("img_001.jpg"));
         admin.post("/jobexecutions/" + first + "/stop", "");
         assertEquals("STOPPED", admin.awaitEnd(first, TIMEOUT).getString("batchStatus"));
@@ -148,7 +147,7 @@ class AccessControlIT {
 
         JsonObject completed = admin.awaitEnd(admin.restart(first), TIMEOUT);
         assertEquals("COMPLETED", completed.getString("batchStatus"));
-        assertEquals(IMAGES_ROOT.resolve(outputDir).toString(), completed.getJsonObject("jobParameters").getString("outputDir"));
+        assertEquals(JobFiles.IMAGES_ROOT.resolve(outputDir).toString(), completed.getJsonObject("jobParameters").getString("outputDir"));
         assertTrue(Files.isRegularFile(folder.resolve("img_008.jpg")));
         assertFalse(Files.exists(outside), "nothing written to " + outside);
     }
