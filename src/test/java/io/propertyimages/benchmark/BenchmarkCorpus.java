@@ -1,5 +1,7 @@
 package io.propertyimages.benchmark;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +103,19 @@ final class BenchmarkCorpus {
         };
     }
 
+    /**
+     * Twice as wide and high, interpolated: a large photo is smoother per pixel than a small one (noise at full
+     * resolution would make it weigh twice what large listing JPEGs do).
+     */
+    private static BufferedImage doubled(BufferedImage photo) {
+        BufferedImage large = new BufferedImage(photo.getWidth() * 2, photo.getHeight() * 2, photo.getType());
+        Graphics2D g = large.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, large.getWidth(), large.getHeight(), null);
+        g.dispose();
+        return large;
+    }
+
     /** {@code jpeg-sN.jpg}, {@code jpeg-2048-sN.jpg}, {@code jpeg-progressive-sN.jpg}, {@code png-sN.png}. */
     private static byte[] generated(String name) throws IOException {
         long seed = name.charAt(name.lastIndexOf('.') - 1) - '0';
@@ -109,7 +124,7 @@ final class BenchmarkCorpus {
         }
         boolean large = name.startsWith("jpeg-2048");
         BufferedImage photo = large
-                ? PhotoLikeSources.photo(2048, 1536, false, 20 + seed)
+                ? doubled(PhotoLikeSources.photo(1024, 768, false, 20 + seed))
                 : PhotoLikeSources.photo(1024, 768, false, (name.contains("progressive") ? 30 : 0) + seed);
         return PhotoLikeSources.jpeg(photo, name.contains("progressive"));
     }

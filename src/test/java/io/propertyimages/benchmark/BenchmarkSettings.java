@@ -10,7 +10,8 @@ import java.util.List;
  * {@code images.root}, the mixed input's size, the latencies, the tiny input's size (0: none) and a chunk size (empty: the job's default).
  */
 record BenchmarkSettings(Path wlp, String serverName, int httpPort, String adminUser, String adminPassword, int hostPort,
-                         Path work, Path imagesRoot, int properties, int imagesEach, List<Integer> latencies, int tinyUrls, String chunkSize) {
+                         Path work, Path imagesRoot, int properties, int imagesEach, List<Integer> latencies, int tinyUrls, boolean restart,
+                         String chunkSize) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(Path.of(required("benchmark.wlp")), required("benchmark.server"),
@@ -20,7 +21,9 @@ record BenchmarkSettings(Path wlp, String serverName, int httpPort, String admin
                 Integer.getInteger("benchmark.properties", 100), Integer.getInteger("benchmark.images.each", 10),
                 Arrays.stream(System.getProperty("benchmark.latencies", "0,20").split(",")).map(String::strip)
                         .map(Integer::valueOf).toList(),
-                Integer.getInteger("benchmark.tiny.urls", 100_000), System.getProperty("benchmark.chunkSize", "").strip());
+                Integer.getInteger("benchmark.tiny.urls", 100_000),
+                Boolean.parseBoolean(System.getProperty("benchmark.restart", "true")),
+                System.getProperty("benchmark.chunkSize", "").strip());
     }
 
     private static String required(String name) {

@@ -51,6 +51,9 @@ public final class JobBenchmark {
         int mixedUrls = settings.properties() * settings.imagesEach();
         Path mixed = InputFiles.write(settings.work().resolve("input/mixed.json"), settings.properties(),
                 settings.imagesEach(), host.baseUrl(), BenchmarkCorpus::mixedSource);
+        int warmUpProperties = Math.max(1, settings.properties() / 10);
+        Path warmUp = InputFiles.write(settings.work().resolve("input/warm-up.json"), warmUpProperties,
+                settings.imagesEach(), host.baseUrl(), BenchmarkCorpus::mixedSource);
         Path tiny = InputFiles.write(settings.work().resolve("input/tiny.json"), settings.tinyUrls() / settings.imagesEach(),
                 settings.imagesEach(), host.baseUrl(), n -> BenchmarkCorpus.TINY);
         deleteTree(settings.imagesRoot());
@@ -60,6 +63,9 @@ public final class JobBenchmark {
         jobs.awaitReady();
         try {
             probe = new ServerProbe(server.pid(), server.localJmxAddress());
+            // The server's first job runs on cold code (class loading, JIT): its row shows that apart from the others.
+            runs.add(run(warmUpProperties * settings.imagesEach() + " mixed, warm-up", warmUp, "warm-up", 0,
+                    (long) warmUpProperties * settings.imagesEach()));
             String lastOutput = null;
             for (int latency : settings.latencies()) {
                 lastOutput = "mixed-" + latency + "ms";
@@ -69,7 +75,9 @@ public final class JobBenchmark {
             if (settings.tinyUrls() > 0) {
                 runs.add(run(settings.tinyUrls() + " tiny", tiny, "tiny", 0, settings.tinyUrls()));
             }
-            runs.add(restartAfterKill(mixed, mixedUrls, settings.latencies().get(settings.latencies().size() - 1)));
+            if (settings.restart()) {
+                runs.add(restartAfterKill(mixed, mixedUrls, settings.latencies().get(settings.latencies().size() - 1)));
+            }
         } finally {
             if (probe != null) {
                 probe.close();

@@ -23,7 +23,8 @@ import jakarta.json.JsonValue;
  */
 final class JobClient {
     private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
-    private static final Duration POLL = Duration.ofMillis(20);
+    /** The wall time comes from the execution's end time, so polling more often would only load the server. */
+    private static final Duration POLL = Duration.ofMillis(100);
     private final HttpClient http = HttpClient.newHttpClient();
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private final String api;

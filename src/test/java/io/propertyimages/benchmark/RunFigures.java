@@ -14,6 +14,11 @@ record RunFigures(String scenario, String load, int latencyMillis, long images, 
         return images / wallSeconds;
     }
 
+    /** Cores the server kept busy on average; on a quiet machine, near the core count when the CPU binds. */
+    double coresBusy() {
+        return server.cpuSeconds() / wallSeconds;
+    }
+
     double cpuMillisPerImage() {
         return server.cpuSeconds() * 1000 / images;
     }
