@@ -104,6 +104,7 @@ public class JobExecutionsResource {
         parameters.putAll(original.getJobParameters());
         parameters.putAll(JsonParameters.parse(body));
         parameters = rules.check(original.getJobName(), parameters);
+        rules.requireKeptOnRestart(original.getJobName(), original.getJobParameters(), parameters);
         long restartedId = operator.restart(executionId, parameters);
         URI location = uriOf(uriInfo, restartedId);
         return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location)).build();

@@ -19,7 +19,8 @@ import io.propertyimages.store.PropertyFolderLocks;
 /**
  * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
  * reused across partitions), the converter, the manifest store and the folder locks, set up from the server's
- * variables (server-config/server.xml).
+ * variables (server-config/server.xml). The cleanup job takes the same folder locks from here, so it never works
+ * on a folder while a download writes into it.
  */
 @ApplicationScoped
 public class BatchServices {
