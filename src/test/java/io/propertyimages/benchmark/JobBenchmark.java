@@ -92,8 +92,9 @@ public final class JobBenchmark {
 
     /**
      * Starts the mixed input, kills the server with SIGKILL once half its images were requested, starts the server
-     * again and restarts the execution over REST: the row is the restarted execution, "again" the images it fetched
-     * that the killed one had fetched too.
+     * again and restarts the execution over REST: the row is the restarted execution, its images those the killed one
+     * had not requested, "again" the images it fetched that the killed one had fetched too. Prints how many images
+     * the output holds in the end.
      */
     private RunFigures restartAfterKill(Path input, long images, int latency) throws Exception {
         host.reset(latency);
@@ -113,7 +114,17 @@ public final class JobBenchmark {
         server.start();
         jobs.awaitReady();
         probe = new ServerProbe(server.pid(), server.localJmxAddress());
-        return measure("restart after kill -9 at half", latency, images, before, () -> jobs.restart(killed));
+        RunFigures restarted = measure("restart after kill -9 at half", latency, images - before.size(), before,
+                () -> jobs.restart(killed));
+        System.out.printf("After the restart the output holds %d of %d images%n",
+                imagesIn(settings.imagesRoot().resolve("restart")), images);
+        return restarted;
+    }
+
+    private static long imagesIn(Path output) throws IOException {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(file -> file.getFileName().toString().matches("img_\\d+\\.jpg")).count();
+        }
     }
 
     private RunFigures measure(String scenario, int latency, long images, Map<String, Integer> fetchedBefore,
