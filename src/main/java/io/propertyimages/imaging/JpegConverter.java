@@ -18,15 +18,22 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * embeds another colour profile, and encoded at quality 85.
  * Dimensions are read from the header, and checked against the pixel limit, before any pixel is decoded. A file
  * cut short fails: the readers throw on truncated PNG, WebP, GIF data, and a JPEG must end with its end marker.
- * Thread-safe: every call has its own reader and writer.
+ * Thread-safe: every call has its own reader and writer; no more calls decode at once than there are cores
+ * ({@link DecodeSlots}).
  */
 public final class JpegConverter {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
     private final long maxPixels;
+    private final DecodeSlots decodeSlots;
 
     public JpegConverter(long maxPixels) {
+        this(maxPixels, Runtime.getRuntime().availableProcessors());
+    }
+
+    JpegConverter(long maxPixels, int concurrentDecodes) {
         this.maxPixels = maxPixels;
+        this.decodeSlots = new DecodeSlots(concurrentDecodes);
     }
 
     public JpegImage toJpeg(byte[] source) throws ImageConversionException {
@@ -57,16 +64,20 @@ public final class JpegConverter {
                 if (format == ImageFormat.JPEG && !isCmyk(reader)) {
                     return new JpegImage(source, width, height, format, false);
                 }
-                boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
-                BufferedImage image = reader.read(0);
-                BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
-                return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
+                return decodeSlots.run(() -> decodeAndEncode(reader, format));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new ImageConversionException("corrupt or truncated " + format.label() + ": " + describe(e), e);
         }
+    }
+
+    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format) throws IOException {
+        boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
+        BufferedImage image = reader.read(0);
+        BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
+        return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
     }
 
     private static BufferedImage inSrgb(BufferedImage opaque, ImageReader reader, ImageFormat format) throws IOException {

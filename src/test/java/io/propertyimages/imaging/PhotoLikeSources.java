@@ -17,13 +17,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Sources that look like listing photos to an encoder (smooth gradients, texture, noise), made the same way every
- * time; WebP and CMYK JPEG come from {@code src/test/resources/benchmark}, as ImageIO cannot write them.
+ * time; WebP and CMYK JPEG come from {@code src/test/resources/benchmark}, as ImageIO cannot write them. Public for
+ * the job benchmark's corpus ({@code io.propertyimages.benchmark}).
  */
-final class PhotoLikeSources {
+public final class PhotoLikeSources {
     private PhotoLikeSources() {
     }
 
-    static byte[] make(String kind, int width, int height) throws IOException {
+    public static byte[] make(String kind, int width, int height) throws IOException {
         return switch (kind) {
             case "jpeg-kept" -> jpeg(photo(width, height, false));
             case "jpeg-cmyk" -> resource("photo-" + width + "x" + height + "-cmyk.jpg");
@@ -36,12 +37,19 @@ final class PhotoLikeSources {
     }
 
     static BufferedImage photo(int width, int height, boolean alpha) {
+        return photo(width, height, alpha, 42);
+    }
+
+    /** A photo-like image; each seed gives other colours and other noise. */
+    public static BufferedImage photo(int width, int height, boolean alpha, long seed) {
         BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        Color from = seed == 42 ? new Color(90, 127, 176) : new Color(random.nextInt(0xFFFFFF));
+        Color to = seed == 42 ? new Color(216, 195, 154) : new Color(random.nextInt(0xFFFFFF));
         Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(90, 127, 176), width, height, new Color(216, 195, 154)));
+        g.setPaint(new GradientPaint(0, 0, from, width, height, to));
         g.fillRect(0, 0, width, height);
         g.dispose();
-        Random random = new Random(42);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int rgb = image.getRGB(x, y);
@@ -54,8 +62,12 @@ final class PhotoLikeSources {
         return image;
     }
 
+    static byte[] jpeg(BufferedImage image) throws IOException {
+        return jpeg(image, false);
+    }
 
-    private static byte[] jpeg(BufferedImage image) throws IOException {
+    /** The image as a baseline or progressive JPEG, quality as the converter writes. */
+    public static byte[] jpeg(BufferedImage image, boolean progressive) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -63,6 +75,9 @@ final class PhotoLikeSources {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JpegEncoder.QUALITY);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
@@ -70,19 +85,24 @@ final class PhotoLikeSources {
         return bytes.toByteArray();
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
+    public static byte[] png(BufferedImage image) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(image, "png", bytes);
         return bytes.toByteArray();
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = PhotoLikeSources.class.getResourceAsStream("/benchmark/" + name)) {
+    /** A file of {@code src/test/resources}, by its path there ({@code benchmark/...}, {@code images/...}). */
+    public static byte[] testResource(String path) throws IOException {
+        try (InputStream in = PhotoLikeSources.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("missing /benchmark/" + name);
+                throw new IllegalStateException("missing /" + path);
             }
             return in.readAllBytes();
         }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        return testResource("benchmark/" + name);
     }
 
     private static int clamp(int value) {
