@@ -18,7 +18,7 @@ import org.jberet.runtime.StepExecutionImpl;
 /**
  * Executions the job repository shows as running although no JVM runs them: what a server that died (SIGKILL, power
  * cut, out of memory) left behind. JBeret updates an execution only from the JVM that runs it, so such an execution
- * would stay STARTED for good, with its running steps and partitions.
+ * would stay STARTED for good, with its running step and partitions.
  * <p>
  * This assumes one server per job repository: when the application starts, nothing in the repository can be running
  * yet, so every running execution is an interrupted one. Several servers sharing one database would mark each other's
@@ -37,8 +37,13 @@ final class InterruptedExecutions {
     }
 
     /**
-     * Marks every running execution FAILED with {@link #EXIT_STATUS}, and its running steps and partitions with it
-     * (their checkpoints stay, so a restart resumes from them), through JBeret's repository API.
+     * Marks every running execution FAILED with {@link #EXIT_STATUS}, and its running partitions with it (their
+     * checkpoints stay, so a restart resumes from them), through JBeret's repository API.
+     * <p>
+     * The running step itself is left as the dead server left it. JBeret restarts a step whose last status is FAILED
+     * with the partitions that have a row, and a partition gets its row only when a thread takes it up: with more
+     * partitions than threads, those still waiting at the kill would be skipped for good. A step still STARTED is
+     * restarted as a crashed one, with every partition that did not complete, the never-started ones included.
      *
      * @return the executions marked, oldest first
      */
@@ -60,10 +65,6 @@ final class InterruptedExecutions {
                     fail(partition);
                     repository.savePersistentData(execution, partition);
                 }
-            }
-            if (RUNNING.contains(step.getBatchStatus())) {
-                fail(stepExecution);
-                repository.updateStepExecution(stepExecution);
             }
         }
         fail(execution);
