@@ -19,21 +19,23 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Dimensions are read from the header, and checked against the pixel limit, before any pixel is decoded. A file
  * cut short fails: the readers throw on truncated PNG, WebP, GIF data, and a JPEG must end with its end marker.
  * Thread-safe: every call has its own reader and writer; no more calls decode at once than there are cores
- * ({@link DecodeSlots}).
+ * ({@link DecodeSlots}), and only as many as the heap can hold ({@link HeapBudget}).
  */
 public final class JpegConverter {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
     private final long maxPixels;
     private final DecodeSlots decodeSlots;
+    private final HeapBudget heapBudget;
 
     public JpegConverter(long maxPixels) {
-        this(maxPixels, Runtime.getRuntime().availableProcessors());
+        this(maxPixels, Runtime.getRuntime().availableProcessors(), HeapBudget.ofThisJvm());
     }
 
-    JpegConverter(long maxPixels, int concurrentDecodes) {
+    JpegConverter(long maxPixels, int concurrentDecodes, HeapBudget heapBudget) {
         this.maxPixels = maxPixels;
         this.decodeSlots = new DecodeSlots(concurrentDecodes);
+        this.heapBudget = heapBudget;
     }
 
     public JpegImage toJpeg(byte[] source) throws ImageConversionException {
@@ -64,7 +66,8 @@ public final class JpegConverter {
                 if (format == ImageFormat.JPEG && !isCmyk(reader)) {
                     return new JpegImage(source, width, height, format, false);
                 }
-                return decodeSlots.run(() -> decodeAndEncode(reader, format));
+                return heapBudget.run(HeapBudget.estimate(format, width, height), width + "x" + height + " " + format.label(),
+                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format)));
             } finally {
                 reader.dispose();
             }

@@ -161,4 +161,15 @@ class JpegConverterTest {
                         && Math.abs(expected.getBlue() - actual.getBlue()) <= tolerance,
                 "expected about " + expected + " but was " + actual);
     }
+
+    @Test
+    void refusesAnImageItsHeapBudgetCannotHoldAndConvertsOneItCan() throws Exception {
+        JpegConverter small = new JpegConverter(JpegConverter.DEFAULT_MAX_PIXELS, 1, new HeapBudget(64 * 1024));
+
+        ImageConversionException refused = assertThrows(ImageConversionException.class,
+                () -> small.toJpeg(Fixtures.resource("small-lossy.webp")));
+
+        assertTrue(refused.getMessage().startsWith("image too large for this server's memory: 64x48 webp"), refused.getMessage());
+        assertEquals(16, small.toJpeg(Fixtures.resource("adobe-rgb-green.png")).width(), "a 16x16 PNG fits in 64 KB");
+    }
 }

@@ -1,0 +1,73 @@
+package io.propertyimages.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class HeapBudgetTest {
+    private static final long MB = 1024 * 1024;
+
+    @Test
+    void estimatesWebpAtItsDecodersCostAndOtherFormatsAtTheirRasters() {
+        assertEquals(2048L * 1536 * 32, HeapBudget.estimate(ImageFormat.WEBP, 2048, 1536));
+        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(ImageFormat.PNG, 2048, 1536));
+    }
+
+    @Test
+    void refusesADecodeThatNeedsMoreThanTheWholeBudgetWithoutRunningIt() {
+        HeapBudget budget = new HeapBudget(100 * MB);
+        AtomicInteger runs = new AtomicInteger();
+
+        ImageConversionException refused = assertThrows(ImageConversionException.class,
+                () -> budget.run(HeapBudget.estimate(ImageFormat.WEBP, 7071, 7071), "7071x7071 webp", runs::incrementAndGet));
+
+        assertEquals("image too large for this server's memory: 7071x7071 webp needs about 1526 MB to convert, more than"
+                + " the 100 MB the heap allows (raise -Xmx in jvm.options, or lower image.max.pixels)", refused.getMessage());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void runsDecodesThatTogetherExceedTheBudgetOneAfterTheOther() throws Exception {
+        HeapBudget budget = new HeapBudget(100 * MB);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> decodes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                decodes.add(threads.submit(() -> budget.run(60 * MB, "a big image", () -> {
+                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    Thread.sleep(20);
+                    return running.decrementAndGet();
+                })));
+            }
+            for (Future<Integer> decode : decodes) {
+                decode.get(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, peak.get(), "two decodes of 60 MB never hold a budget of 100 MB at once");
+    }
+
+    @Test
+    void givesBackWhatAFailedDecodeReserved() throws Exception {
+        HeapBudget budget = new HeapBudget(100 * MB);
+
+        assertThrows(IOException.class, () -> budget.run(90 * MB, "a corrupt image", () -> {
+            throw new IOException("corrupt");
+        }));
+
+        assertEquals("next", budget.run(90 * MB, "the next image", () -> "next"));
+    }
+}
