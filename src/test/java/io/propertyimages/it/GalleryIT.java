@@ -140,6 +140,22 @@ class GalleryIT {
         assertNotFound("/api/properties/" + folder + "/../../" + folder, "no property folder");
     }
 
+    @Test
+    void thePageAndTheGalleryNeedAUser() throws Exception {
+        for (String path : List.of("/", "/index.html", "/app/main.js", "/api/properties",
+                "/api/properties/" + folder + "/thumbnails/img_001.jpg")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), path);
+            assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), path);
+        }
+        HttpResponse<String> page = get("/", BatchApi.MONITOR);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"app/main.js\">"), page.body());
+        assertEquals("{\"admin\":false,\"name\":\"" + BatchApi.MONITOR.user() + "\"}", get("/api/user", BatchApi.MONITOR).body());
+        assertEquals("{\"admin\":true,\"name\":\"" + BatchApi.ADMIN.user() + "\"}", get("/api/user", BatchApi.ADMIN).body());
+    }
+
     private void assertNotFound(String path, String expectedMessage) throws Exception {
         HttpResponse<String> answer = get(path, BatchApi.ADMIN);
         assertEquals(404, answer.statusCode(), path + ": " + answer.body());
