@@ -288,7 +288,7 @@ export async function showSchedules(container) {
         el('td', {}, s.cron ? `cron ${s.cron}${s.zone ? ` (${s.zone})` : ''}` : `every ${s.intervalSeconds} s`),
         el('td', {}, Object.entries(s.jobParameters ?? {}).map(([k, v]) => `${k}: ${v}`).join(' · ')),
         el('td', {}, timeElement(s.nextRun)),
-        el('td', {}, s.lastExecutionId ? `#${s.lastExecutionId} ${s.lastExecutionStatus ?? ''}` : '–')));
+        el('td', {}, s.lastExecutionId ? `#${s.lastExecutionId} ${s.lastExecutionStatus ?? ''}` : s.lastError ?? '–')));
     container.replaceChildren(el('div', { class: 'table-scroll' }, el('table', {},
         el('thead', {}, el('tr', {}, ...['Job', 'When', 'Parameters', 'Next run', 'Last execution']
             .map((name) => el('th', { scope: 'col' }, name)))),
