@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
@@ -134,7 +133,7 @@ public class JobExecutionsResource {
      * {@code getJobNames()} knows only the latter, so after a restart it alone would list no execution.
      */
     private Set<String> knownJobNames() {
-        Set<String> names = new TreeSet<>(catalog.jobNames());
+        Set<String> names = catalog.jobNames(); // a set of its own, made for this call
         names.addAll(batch.jobRepository().getJobNames());
         return names;
     }
