@@ -59,7 +59,7 @@ public class JobExecutionsResource {
             throw new ApiException(Status.BAD_REQUEST, "limit must be from 1 to 10000");
         }
         BatchStatus wanted = status == null ? null : batchStatus(status);
-        Set<String> jobNames = jobName == null ? knownJobNames() : Set.of(jobName);
+        Set<String> jobNames = jobName == null ? catalog.jobNames() : Set.of(jobName);
         JobOperator operator = batch.jobOperator();
         List<JobExecution> executions = new ArrayList<>();
         for (String name : jobNames) {
@@ -126,16 +126,6 @@ public class JobExecutionsResource {
         JobOperator operator = batch.jobOperator();
         operator.abandon(executionId);
         return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
-    }
-
-    /**
-     * The application's jobs and any other the repository has met since the application started: JBeret's
-     * {@code getJobNames()} knows only the latter, so after a restart it alone would list no execution.
-     */
-    private Set<String> knownJobNames() {
-        Set<String> names = catalog.jobNames(); // a set of its own, made for this call
-        names.addAll(batch.jobRepository().getJobNames());
-        return names;
     }
 
     static URI uriOf(UriInfo uriInfo, long executionId) {
