@@ -213,7 +213,9 @@ function failureTable(page) {
         el('td', {}, f.address ?? ''), el('td', { class: 'url' }, f.url), el('td', {}, f.reason), el('td', { class: 'number' }, String(f.attempts ?? ''))));
     return el('div', { class: 'table-scroll' },
         el('table', {},
-            el('caption', {}, page.total > page.failures.length ? `First ${page.failures.length} of ${page.total} failures` : `${page.total} failures`),
+            el('caption', {}, page.total > page.failures.length
+                ? `The first ${page.failures.length} of ${page.total} failed URLs`
+                : `${page.total} failed URL${page.total === 1 ? '' : 's'}`),
             el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Address'), el('th', { scope: 'col' }, 'URL'),
                 el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col' }, 'Attempts'))),
             el('tbody', {}, ...rows)));
