@@ -183,7 +183,9 @@ class Lightbox {
         this.title.textContent = `${this.address}: photo ${this.index + 1} of ${this.images.length}`;
         const rows = [
             ['Photo', `${this.index + 1} of ${this.images.length} · ${image.filename}`],
-            ['Source', el('a', { href: image.source_url, target: '_blank', rel: 'noopener noreferrer' }, image.source_url)],
+            ['Source', /^https?:\/\//i.test(image.source_url ?? '')
+                ? el('a', { href: image.source_url, target: '_blank', rel: 'noopener noreferrer' }, image.source_url)
+                : image.source_url],
             ['Size', `${image.width} × ${image.height} pixels · ${bytes(image.file_size_bytes)}`
                 + (image.original_format ? ` · from ${image.original_format}` : '')
                 + (image.first_frame_only ? ' (first frame of an animation)' : '')],

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
@@ -57,7 +58,7 @@ class ThumbnailRendererTest {
     @Test
     void refusesATruncatedImage() {
         byte[] whole = jpeg(800, 600);
-        byte[] cut = java.util.Arrays.copyOf(whole, 300);
+        byte[] cut = Arrays.copyOf(whole, 300);
 
         assertThrows(ImageConversionException.class, () -> renderer.render(cut));
     }
