@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 import jakarta.batch.runtime.JobExecution;
 
-/** A job execution as the API shows it. */
+import io.propertyimages.executions.ExecutionProgress;
+
+/** A job execution as the API shows it, with its progress once its input has been read. */
 public record JobExecutionView(
         long executionId,
         String jobName,
@@ -20,13 +22,14 @@ public record JobExecutionView(
         Instant endTime,
         Instant lastUpdatedTime,
         Map<String, String> jobParameters,
-        String href) {
+        String href,
+        ExecutionProgress progress) {
 
-    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href) {
+    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href, ExecutionProgress progress) {
         return new JobExecutionView(execution.getExecutionId(), execution.getJobName(), jobInstanceId,
                 String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href);
+                instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href, progress);
     }
 
     static Instant instant(Date date) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
@@ -28,16 +29,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.executions.FailedImageStore;
+import io.propertyimages.executions.JobLog;
 
 import org.jberet.runtime.PartitionExecutionImpl;
 import org.jberet.runtime.StepExecutionImpl;
 
-/** {@code /api/jobexecutions}: executions, their steps, and restart, stop and abandon. */
+/** {@code /api/jobexecutions}: executions, their progress, steps and failures, and restart, stop and abandon. */
 @Path("jobexecutions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.MONITOR})
+@Tag(name = "jobexecutions")
+@APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class JobExecutionsResource {
+    private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
+            BatchStatus.ABANDONED);
+
     @Inject
     BatchRuntimeBootstrap batch;
 
@@ -47,11 +62,23 @@ public class JobExecutionsResource {
     @Inject
     JobParameterRules rules;
 
+    @Inject
+    ExecutionProgressStore progress;
+
+    @Inject
+    FailedImageStore failedImages;
+
+    @Inject
+    JobLog jobLog;
+
     @Context
     UriInfo uriInfo;
 
     /** Executions, most recent first, of one job or all, optionally of one batch status. */
     @GET
+    @Operation(summary = "Executions, most recent first, of one job or all, optionally of one batch status")
+    @APIResponseSchema(value = JobExecutionView[].class, responseCode = "200", responseDescription = "The executions")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
     public List<JobExecutionView> executions(@QueryParam("jobName") String jobName,
                                              @QueryParam("status") String status,
                                              @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -73,19 +100,52 @@ public class JobExecutionsResource {
         return executions.stream()
                 .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
                 .limit(limit)
-                .map(execution -> view(operator, execution, uriOf(uriInfo, execution.getExecutionId())))
+                .map(execution -> view(operator, execution, uriOf(uriInfo, execution.getExecutionId()), progress))
                 .toList();
     }
 
     @GET
     @Path("{executionId}")
+    @Operation(summary = "One execution, with its progress while it runs and after (download-images)")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution")
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public JobExecutionView execution(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
+    }
+
+    /** The URLs that failed in this execution, oldest first, a page at a time. */
+    @GET
+    @Path("{executionId}/failures")
+    @Operation(summary = "The URLs that failed in this execution with their reasons, oldest first, a page at a time")
+    @APIResponseSchema(value = FailedImagesView.class, responseCode = "200", responseDescription = "A page of the failures")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    public FailedImagesView failures(@PathParam("executionId") long executionId, @QueryParam("start") String start,
+                                     @QueryParam("count") String count) {
+        Paging paging = Paging.of(start, count);
+        batch.jobOperator().getJobExecution(executionId);
+        return new FailedImagesView(executionId, failedImages.count(executionId), paging.start(),
+                failedImages.page(executionId, paging.start(), paging.count()));
+    }
+
+    @GET
+    @Path("{executionId}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The execution's own log lines, oldest first: started, per-property summaries, failures, ended")
+    @APIResponse(responseCode = "200", description = "One line per message: time, level, message",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    public String log(@PathParam("executionId") long executionId) {
+        batch.jobOperator().getJobExecution(executionId);
+        return jobLog.lines(executionId).stream().map(line -> line + "\n").collect(Collectors.joining());
     }
 
     @GET
     @Path("{executionId}/stepexecutions")
+    @Operation(summary = "The execution's steps with their metrics, exit status (the summary) and partitions")
+    @APIResponseSchema(value = StepExecutionView[].class, responseCode = "200", responseDescription = "The steps")
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public List<StepExecutionView> stepExecutions(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.getJobExecution(executionId);
@@ -97,6 +157,12 @@ public class JobExecutionsResource {
     @Path("{executionId}/restart")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Restarts a stopped or failed execution from its checkpoints; the body may override job parameters")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "201", responseDescription = "The new execution; Location is its URL")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public Response restart(@PathParam("executionId") long executionId, String body) {
         JobOperator operator = batch.jobOperator();
         JobExecution original = operator.getJobExecution(executionId);
@@ -107,34 +173,46 @@ public class JobExecutionsResource {
         rules.requireKeptOnRestart(original.getJobName(), original.getJobParameters(), parameters);
         long restartedId = operator.restart(executionId, parameters);
         URI location = uriOf(uriInfo, restartedId);
-        return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location)).build();
+        return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location, progress)).build();
     }
 
     @POST
     @Path("{executionId}/stop")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Stops a running execution after its current chunks")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution, stopping")
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView stop(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.stop(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
     }
 
     @POST
     @Path("{executionId}/abandon")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Marks an ended execution ABANDONED, so it is never restarted")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution, abandoned")
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView abandon(@PathParam("executionId") long executionId) {
         JobOperator operator = batch.jobOperator();
         operator.abandon(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId));
+        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
     }
 
     static URI uriOf(UriInfo uriInfo, long executionId) {
         return uriInfo.getBaseUriBuilder().path(JobExecutionsResource.class).path(Long.toString(executionId)).build();
     }
 
-    static JobExecutionView view(JobOperator operator, JobExecution execution, URI href) {
+    static JobExecutionView view(JobOperator operator, JobExecution execution, URI href, ExecutionProgressStore progress) {
         long instanceId = operator.getJobInstance(execution.getExecutionId()).getInstanceId();
-        return JobExecutionView.of(execution, instanceId, href.toString());
+        boolean ended = ENDED.contains(execution.getBatchStatus());
+        return JobExecutionView.of(execution, instanceId, href.toString(),
+                progress.find(execution.getExecutionId(), ended).orElse(null));
     }
 
     private StepExecutionView stepView(StepExecution step) {

@@ -15,17 +15,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
 
 /** {@code /api/jobinstances?jobName=…}: a job's instances, most recent first. */
 @Path("jobinstances")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.MONITOR})
+@Tag(name = "jobinstances")
+@APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class JobInstancesResource {
     @Inject
     BatchRuntimeBootstrap batch;
 
     @GET
+    @Operation(summary = "A job's instances, most recent first, a page at a time")
+    @APIResponseSchema(value = JobInstanceView[].class, responseCode = "200", responseDescription = "The instances")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
     public List<JobInstanceView> instances(@QueryParam("jobName") String jobName,
                                            @QueryParam("start") @DefaultValue("0") int start,
                                            @QueryParam("count") @DefaultValue("20") int count) {

@@ -18,12 +18,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.executions.ExecutionProgressStore;
 
 /** {@code /api/jobs}: the jobs there are, and starting one. */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.MONITOR})
+@Tag(name = "jobs")
+@APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class JobsResource {
     @Inject
     BatchRuntimeBootstrap batch;
@@ -34,10 +42,15 @@ public class JobsResource {
     @Inject
     JobParameterRules rules;
 
+    @Inject
+    ExecutionProgressStore progress;
+
     @Context
     UriInfo uriInfo;
 
     @GET
+    @Operation(summary = "The jobs there are, with their instance counts and running executions")
+    @APIResponseSchema(value = JobView[].class, responseCode = "200", responseDescription = "The jobs")
     public List<JobView> jobs() {
         return catalog.jobNames().stream().map(name -> new JobView(name,
                 batch.jobRepository().getJobInstanceCount(name),
@@ -50,6 +63,11 @@ public class JobsResource {
     @Path("{jobName}/start")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Starts a job with the JSON object of job parameters in the body; 201 with the execution and its Location")
+    @APIResponseSchema(value = JobExecutionView.class, responseCode = "201", responseDescription = "The new execution; Location is its URL")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public Response start(@PathParam("jobName") String jobName, String body) {
         catalog.requireJob(jobName);
         Properties parameters = rules.check(jobName, JsonParameters.parse(body));
@@ -57,7 +75,7 @@ public class JobsResource {
         long executionId = operator.start(jobName, parameters);
         URI location = JobExecutionsResource.uriOf(uriInfo, executionId);
         return Response.created(location)
-                .entity(JobExecutionsResource.view(operator, operator.getJobExecution(executionId), location))
+                .entity(JobExecutionsResource.view(operator, operator.getJobExecution(executionId), location, progress))
                 .build();
     }
 }

@@ -86,6 +86,27 @@ final class BatchApi {
         return answer.object().getJsonNumber("executionId").longValue();
     }
 
+    /** A GET of a text answer; fails the test unless the server answers 200. */
+    String text(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("the server did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     JsonObject execution(long executionId) {
         return get("/jobexecutions/" + executionId).object();
     }

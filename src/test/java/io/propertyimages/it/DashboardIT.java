@@ -44,11 +44,11 @@ class DashboardIT {
     private static final List<String> PHOTOS = List.of("front-elevation.jpg", "kitchen.webp", "living-room.webp",
             "backyard.jpg", "floor-plan.png");
     /**
-     * Endpoints that other branches add (schedules, an execution's failures, uploads): where this server lacks them the
-     * page says so, while Chromium still logs their 404 as a failed resource.
+     * Endpoints that other branches add (schedules, uploads): where this server lacks them the page says so, while
+     * Chromium still logs their 404 as a failed resource.
      */
     private static final Pattern ENDPOINT_OF_ANOTHER_BRANCH =
-            Pattern.compile(".*/api/(schedules|inputs|jobexecutions/\\d+/failures)\\S* - Failed to load resource: .* 404 .*");
+            Pattern.compile(".*/api/(schedules|inputs)\\S* - Failed to load resource: .* 404 .*");
 
     private static ImageHost host;
     private static long finished;
@@ -95,10 +95,20 @@ class DashboardIT {
 
             assertEquals(Map.of("downloaded", "5", "cached", "0", "failed", "1"), counts(browser, card));
             WebElement progress = browser.find(card + " progress");
-            assertEquals(progress.getDomProperty("max"), progress.getDomProperty("value"), "a full progress bar");
+            assertEquals("6", progress.getDomProperty("max"), "the execution's progress: 6 URLs in all");
+            assertEquals("6", progress.getDomProperty("value"), "a full progress bar");
+            assertEquals("6 / 6", text(browser, card + " .progress-text"));
+            assertTrue(text(browser, card + " .counts").contains("images/s"), text(browser, card + " .counts"));
             assertTrue(text(browser, card + " .when").contains("COMPLETED_WITH_FAILURES"), text(browser, card + " .when"));
             assertFalse(browser.find(card).getText().contains("Restart"), "a completed execution cannot be restarted");
             assertTrue(browser.find("#start").isDisplayed(), "an admin may start downloads");
+
+            browser.find(card + " .failures summary").click();
+            String failures = browser.await("the execution's failed URLs", d -> {
+                String table = text(browser, card + " .failures-body table");
+                return table.contains(host.url("/missing/porch.jpg")) ? table : null;
+            });
+            assertTrue(failures.contains("HTTP 404"), failures);
             browser.screenshot("dashboard");
             assertNoConsoleErrors(browser);
         }
@@ -260,7 +270,7 @@ class DashboardIT {
                 const counts = {};
                 document.querySelectorAll(arguments[0] + ' .count').forEach(c => {
                     const name = c.querySelector('dt').innerText;
-                    if (name !== 'bytes') counts[name] = c.querySelector('dd').innerText;
+                    if (['downloaded', 'cached', 'failed'].includes(name)) counts[name] = c.querySelector('dd').innerText;
                 });
                 return counts;""", card);
     }

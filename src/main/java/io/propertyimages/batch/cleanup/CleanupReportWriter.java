@@ -1,10 +1,10 @@
 package io.propertyimages.batch.cleanup;
 
 import java.util.List;
-import java.util.logging.Logger;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -12,18 +12,23 @@ import jakarta.inject.Named;
 
 import io.propertyimages.cleanup.CleanupCounts;
 import io.propertyimages.cleanup.FolderReport;
+import io.propertyimages.executions.JobLog;
 
 /**
- * Logs each folder's report and adds it to the step's {@link CleanupCounts}, its persistent user data: the
+ * Logs each folder's report in the execution's log and adds it to the step's {@link CleanupCounts}, its persistent user data: the
  * repository commits them with the reader's checkpoint, so a restart neither loses nor repeats a folder's count.
  */
 @Named
 @Dependent
 public class CleanupReportWriter extends AbstractItemWriter {
-    private static final Logger LOG = Logger.getLogger(CleanupReportWriter.class.getName());
-
     @Inject
     StepContext stepContext;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    JobLog log;
 
     @Inject
     @BatchProperty
@@ -35,9 +40,9 @@ public class CleanupReportWriter extends AbstractItemWriter {
         for (Object item : items) {
             FolderReport report = (FolderReport) item;
             if (report.corrupt() != null || !report.problems().isEmpty()) {
-                LOG.warning(() -> report.describe(dryRun));
+                log.warning(jobContext.getExecutionId(), report.describe(dryRun));
             } else if (!report.isEmpty()) {
-                LOG.info(() -> report.describe(dryRun));
+                log.info(jobContext.getExecutionId(), report.describe(dryRun));
             }
             counts = counts.plus(report);
         }

@@ -1,7 +1,5 @@
 package io.propertyimages.batch.cleanup;
 
-import java.util.logging.Logger;
-
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.BatchStatus;
@@ -12,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.propertyimages.cleanup.CleanupCounts;
+import io.propertyimages.executions.JobLog;
 
 /**
  * Puts the cleanup's totals, {@code deleted=… bytes=… folders=… orphans=…}, in the step's exit status, in the
@@ -21,13 +20,15 @@ import io.propertyimages.cleanup.CleanupCounts;
 @Dependent
 public class CleanupSummaryListener extends AbstractStepListener {
     static final String DRY_RUN = "dryRun ";
-    private static final Logger LOG = Logger.getLogger(CleanupSummaryListener.class.getName());
 
     @Inject
     StepContext stepContext;
 
     @Inject
     JobContext jobContext;
+
+    @Inject
+    JobLog log;
 
     @Inject
     @BatchProperty
@@ -41,7 +42,7 @@ public class CleanupSummaryListener extends AbstractStepListener {
         if (status == BatchStatus.STARTED || status == BatchStatus.COMPLETED) {
             jobContext.setExitStatus(summary);
         }
-        LOG.info(() -> "Job " + jobContext.getJobName() + " execution " + jobContext.getExecutionId() + " " + status + ": " + summary);
+        log.info(jobContext.getExecutionId(), "Summary: " + summary);
     }
 
     /** The totals so far, carried over from the stopped or failed execution on a restart. */

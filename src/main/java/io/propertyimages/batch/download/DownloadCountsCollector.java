@@ -7,7 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** After each chunk, sends the partition's counts to the step's analyzer. */
+/** After each chunk, and when the partition ends, sends the partition's report to the step's analyzer. */
 @Named
 @Dependent
 public class DownloadCountsCollector implements PartitionCollector {
@@ -16,6 +16,6 @@ public class DownloadCountsCollector implements PartitionCollector {
 
     @Override
     public Serializable collectPartitionData() {
-        return tally.takeCounts();
+        return tally.takeReport();
     }
 }

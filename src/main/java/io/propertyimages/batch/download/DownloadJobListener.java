@@ -1,7 +1,5 @@
 package io.propertyimages.batch.download;
 
-import java.util.logging.Logger;
-
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -9,18 +7,27 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.propertyimages.executions.JobLog;
+
 /**
  * Partial success is success: a job whose every URL was tried ends COMPLETED, and its exit status says
- * {@value #COMPLETED_WITH_FAILURES} when some of them failed.
+ * {@value #COMPLETED_WITH_FAILURES} when some of them failed. The execution's log says when it started and how it ended.
  */
 @Named
 @Dependent
 public class DownloadJobListener extends AbstractJobListener {
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
-    private static final Logger LOG = Logger.getLogger(DownloadJobListener.class.getName());
 
     @Inject
     JobContext jobContext;
+
+    @Inject
+    JobLog log;
+
+    @Override
+    public void beforeJob() {
+        log.started(jobContext);
+    }
 
     @Override
     public void afterJob() {
@@ -30,6 +37,6 @@ public class DownloadJobListener extends AbstractJobListener {
         if (completing && counts.failed() > 0) {
             jobContext.setExitStatus(COMPLETED_WITH_FAILURES);
         }
-        LOG.info(() -> "Job " + jobContext.getJobName() + " execution " + jobContext.getExecutionId() + " ends: " + counts);
+        log.ended(jobContext, counts.toString());
     }
 }

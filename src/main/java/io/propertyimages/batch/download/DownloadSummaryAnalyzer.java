@@ -9,9 +9,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.executions.JobLog;
+
 /**
  * Adds up the partitions' counts into the step's summary: its exit status reads
- * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}.
+ * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}. The
+ * execution's progress is saved as each partition's chunk comes in, and each finished property's summary logged.
  */
 @Named
 @Dependent
@@ -22,13 +26,24 @@ public class DownloadSummaryAnalyzer extends AbstractPartitionAnalyzer {
     @Inject
     JobContext jobContext;
 
+    @Inject
+    ExecutionProgressStore progress;
+
+    @Inject
+    JobLog log;
+
     private DownloadCounts total = DownloadCounts.NONE;
 
     @Override
-    public void analyzeCollectorData(Serializable data) {
-        total = total.plus((DownloadCounts) data);
+    public void analyzeCollectorData(Serializable data) throws Exception {
+        PartitionReport report = (PartitionReport) data;
+        total = total.plus(report.counts());
         stepContext.setPersistentUserData(total);
         stepContext.setExitStatus(total.toString());
         jobContext.setTransientUserData(total);
+        progress.update(jobContext.getExecutionId(), total.downloaded(), total.cached(), total.failed(), total.bytesWritten());
+        for (PropertySummary property : report.finishedProperties()) {
+            log.info(jobContext.getExecutionId(), property.toString());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -20,6 +21,7 @@ import io.propertyimages.download.DownloadedImage;
 import io.propertyimages.imaging.ImageConversionException;
 import io.propertyimages.imaging.JpegImage;
 import io.propertyimages.input.UrlItem;
+import io.propertyimages.monitoring.ImageMetrics;
 import io.propertyimages.store.ContentHash;
 import io.propertyimages.store.CorruptManifestException;
 import io.propertyimages.store.ManifestEntry;
@@ -48,6 +50,9 @@ public class ImageDownloadProcessor implements ItemProcessor {
     @Inject
     PartitionTally tally;
 
+    @Inject
+    ImageMetrics metrics;
+
     private Path outputPath;
 
     @Override
@@ -55,22 +60,28 @@ public class ImageDownloadProcessor implements ItemProcessor {
         UrlItem url = (UrlItem) item;
         PropertyFolder folder = PropertyFolder.of(outputPath(), url.address());
         if (isCached(folder, url)) {
-            tally.cached();
+            tally.cached(url);
             LOG.fine(() -> "Cached: " + url.url());
             return null;
         }
         URI uri = httpUri(url, folder);
         DownloadedImage download;
+        long started = System.nanoTime();
         try {
             download = services.downloader().download(uri);
         } catch (DownloadFailedException e) {
             throw new ImageFailedException(url, folder, e.reason(), e.attempts());
+        } finally {
+            metrics.downloadTook(Duration.ofNanos(System.nanoTime() - started));
         }
         JpegImage jpeg;
+        started = System.nanoTime();
         try {
             jpeg = services.converter().toJpeg(download.body());
         } catch (ImageConversionException e) {
             throw new ImageFailedException(url, folder, e.getMessage(), download.attempts());
+        } finally {
+            metrics.conversionTook(Duration.ofNanos(System.nanoTime() - started));
         }
         return new ImageToSave(url, folder, jpeg, ContentHash.md5(jpeg.bytes()), services.clock().instant(),
                 download.etag(), download.lastModified());

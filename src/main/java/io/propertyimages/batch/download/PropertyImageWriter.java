@@ -44,7 +44,7 @@ public class PropertyImageWriter extends AbstractItemWriter {
                             jpeg.bytes().length, jpeg.width(), jpeg.height(), image.contentHash(),
                             jpeg.originalFormat().label(), image.item().address(),
                             jpeg.firstFrameOnly() ? Boolean.TRUE : null, image.etag(), image.lastModified()));
-                    tally.downloaded(jpeg.bytes().length);
+                    tally.downloaded(image.item(), jpeg.bytes().length);
                 }
             });
         }

@@ -31,6 +31,9 @@ public class UrlItemReader extends AbstractItemReader {
     @BatchProperty
     int partitionCount;
 
+    @Inject
+    PartitionTally tally;
+
     private UrlItemSource source;
     private InputFingerprint fingerprint;
     private UrlItem next;
@@ -57,7 +60,10 @@ public class UrlItemReader extends AbstractItemReader {
     @Override
     public Object readItem() throws Exception {
         UrlItem item = next;
-        if (item != null) {
+        if (item == null) {
+            tally.readAll();
+        } else {
+            tally.reading(item);
             next = nextOfPartition();
         }
         return item;
