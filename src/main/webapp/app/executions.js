@@ -196,7 +196,7 @@ class ExecutionCard {
         this.failuresBody.replaceChildren(el('p', {}, 'Loading…'));
         try {
             const page = await request(`jobexecutions/${this.executionId}/failures?start=0&count=${FAILURES_PAGE}`);
-            this.failuresBody.replaceChildren(failureTable(page));
+            this.failuresBody.replaceChildren(failureList(page));
         } catch (e) {
             this.failuresBody.replaceChildren(el('p', { class: 'unavailable' }, e.unavailable
                 ? 'This server does not list an execution\'s failures; the gallery shows each property\'s failed URLs.'
@@ -205,20 +205,19 @@ class ExecutionCard {
     }
 }
 
-function failureTable(page) {
+/** The failed URLs as a list, which reads better than a table in a narrow card. */
+function failureList(page) {
     if (!page.failures?.length) {
         return el('p', {}, 'No URL failed.');
     }
-    const rows = page.failures.map((f) => el('tr', {},
-        el('td', {}, f.address ?? ''), el('td', { class: 'url' }, f.url), el('td', {}, f.reason), el('td', { class: 'number' }, String(f.attempts ?? ''))));
-    return el('div', { class: 'table-scroll' },
-        el('table', {},
-            el('caption', {}, page.total > page.failures.length
-                ? `The first ${page.failures.length} of ${page.total} failed URLs`
-                : `${page.total} failed URL${page.total === 1 ? '' : 's'}`),
-            el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Address'), el('th', { scope: 'col' }, 'URL'),
-                el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col' }, 'Attempts'))),
-            el('tbody', {}, ...rows)));
+    return el('div', {},
+        el('p', { class: 'hint' }, page.total > page.failures.length
+            ? `The first ${page.failures.length} of ${page.total} failed URLs`
+            : `${page.total} failed URL${page.total === 1 ? '' : 's'}`),
+        el('ul', { class: 'failure-list' }, ...page.failures.map((f) => el('li', {},
+            el('span', { class: 'url' }, f.url),
+            el('span', { class: 'reason' }, `${f.reason} · ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}`
+                + (f.address ? ` · ${f.address}` : ''))))));
 }
 
 /** The start form: uploads the chosen file (POST /api/inputs) or takes a path on the server, then starts download-images. */

@@ -105,8 +105,8 @@ class DashboardIT {
 
             browser.find(card + " .failures summary").click();
             String failures = browser.await("the execution's failed URLs", d -> {
-                String table = text(browser, card + " .failures-body table");
-                return table.contains(host.url("/missing/porch.jpg")) ? table : null;
+                String list = text(browser, card + " .failures-body .failure-list");
+                return list.contains(host.url("/missing/porch.jpg")) ? list : null;
             });
             assertTrue(failures.contains("HTTP 404"), failures);
             browser.screenshot("dashboard");
