@@ -3,8 +3,11 @@ package io.propertyimages.api;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -13,8 +16,12 @@ import jakarta.ws.rs.core.Response.Status;
 public class JobCatalog {
     private static final String JOB_XML_FOLDER = "/WEB-INF/classes/META-INF/batch-jobs/";
 
-    @Inject
-    ServletContext servletContext;
+    private ServletContext servletContext;
+
+    /** Liberty's ServletContext bean is request-scoped: the application's own serves at start-up too (schedules). */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) ServletContext context) {
+        servletContext = context;
+    }
 
     public Set<String> jobNames() {
         Set<String> names = new TreeSet<>();

@@ -17,9 +17,8 @@ final class JsonParameters {
     }
 
     static Properties parse(String body) {
-        Properties parameters = new Properties();
         if (body == null || body.isBlank()) {
-            return parameters;
+            return new Properties();
         }
         JsonObject object;
         try (var reader = Json.createReader(new StringReader(body))) {
@@ -34,6 +33,12 @@ final class JsonParameters {
         } catch (JsonException e) {
             throw new ApiException(Status.BAD_REQUEST, "malformed JSON in the body: " + e.getMessage());
         }
+        return of(object);
+    }
+
+    /** The job parameters in a JSON object such as a request's {@code jobParameters}. */
+    static Properties of(JsonObject object) {
+        Properties parameters = new Properties();
         object.forEach((name, value) -> parameters.setProperty(name, scalar(name, value)));
         return parameters;
     }

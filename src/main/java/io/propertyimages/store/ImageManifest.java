@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -34,6 +36,16 @@ public final class ImageManifest {
 
     public Optional<ManifestEntry> entryFor(String sourceUrl) {
         return images.stream().filter(e -> e.sourceUrl().equals(sourceUrl)).findFirst();
+    }
+
+    /** The file names of the images it lists. */
+    public Set<String> filenames() {
+        return images.stream().map(ManifestEntry::filename).collect(Collectors.toSet());
+    }
+
+    /** Whether {@code filename} is named the way saved images are, {@code img_NNN.jpg}. */
+    static boolean isImageName(String filename) {
+        return IMAGE_NAME.matcher(filename).matches();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -35,7 +36,12 @@ final class BatchApi {
 
     /** @param credentials the user to send with HTTP Basic, or null to send none */
     BatchApi(Credentials credentials) {
-        base = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081") + "/api";
+        this(Integer.getInteger("it.http.port", 9081), credentials);
+    }
+
+    /** The API of the server on {@code port} (another than the Arquillian tests' one). */
+    BatchApi(int port, Credentials credentials) {
+        base = "http://127.0.0.1:" + port + "/api";
         this.credentials = credentials;
     }
 
@@ -61,6 +67,19 @@ final class BatchApi {
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Whether the server answers {@code path} with 200 yet: false while it does not listen or the application is not up. */
+    boolean answers(String path) {
+        try {
+            return get(path).status() == 200;
+        } catch (AssertionError | JsonException notYet) {
+            return false;
+        }
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     Answer post(String path, String json) {
@@ -123,6 +142,23 @@ final class BatchApi {
                 throw new AssertionError("execution " + executionId + " has not ended within " + timeout + ": " + execution);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the API is up: it lists the jobs. */
+    boolean answers() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/jobs")).timeout(Duration.ofSeconds(5));
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /flaky/NAME}: 500 the first time, then the image;</li>
  * <li>{@code /throttled/NAME}: 429 with {@code Retry-After: 1} the first time, then the image;</li>
  * <li>{@code /slow/NAME}: the image after {@link #slowDelayMillis};</li>
+ * <li>{@code /gated/NAME}: the image, but held while the gate is closed ({@link #closeGate}, {@link #heldAtGate});</li>
  * <li>{@code /html}: a web page served as 200;</li>
  * <li>{@code /huge}: an endless body, as fast as the client reads it ({@link #hugeBytesSent});</li>
  * <li>anything else: 404.</li>
@@ -35,6 +36,9 @@ final class ImageHost implements AutoCloseable {
     /** Where {@code /huge} stops, in case a client drained it all: 1 GiB. */
     static final long HUGE_LIMIT = 1L << 30;
     volatile long slowDelayMillis = 300;
+    private final Object gate = new Object();
+    private boolean gateOpen = true;
+    private int heldAtGate;
 
     ImageHost() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -54,6 +58,27 @@ final class ImageHost implements AutoCloseable {
     int requestsFor(String path) {
         AtomicInteger count = requests.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** From now on, {@code /gated/} requests wait, unanswered, until {@link #openGate}. */
+    void closeGate() {
+        synchronized (gate) {
+            gateOpen = false;
+        }
+    }
+
+    void openGate() {
+        synchronized (gate) {
+            gateOpen = true;
+            gate.notifyAll();
+        }
+    }
+
+    /** How many requests are waiting at the closed gate now. */
+    int heldAtGate() {
+        synchronized (gate) {
+            return heldAtGate;
+        }
     }
 
     /** The bytes of {@code /huge} written before the client went away. */
@@ -79,14 +104,33 @@ final class ImageHost implements AutoCloseable {
             } else if (kind.equals("throttled") && count == 1) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
                 send(exchange, 429, "text/plain", "slow down".getBytes());
-            } else if (kind.equals("img") || kind.equals("flaky") || kind.equals("throttled") || kind.equals("slow")) {
+            } else if (kind.equals("img") || kind.equals("flaky") || kind.equals("throttled") || kind.equals("slow")
+                    || kind.equals("gated")) {
                 if (kind.equals("slow")) {
                     sleep(slowDelayMillis);
+                }
+                if (kind.equals("gated")) {
+                    passGate();
                 }
                 exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(Arrays.hashCode(image)) + "\"");
                 send(exchange, 200, "image/*", image);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes());
+            }
+        }
+    }
+
+    private void passGate() {
+        synchronized (gate) {
+            heldAtGate++;
+            try {
+                while (!gateOpen) {
+                    gate.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                heldAtGate--;
             }
         }
     }
@@ -123,6 +167,7 @@ final class ImageHost implements AutoCloseable {
 
     @Override
     public void close() {
+        openGate();
         server.stop(0);
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -21,6 +22,18 @@ final class TestImages {
 
     static byte[] jpeg(int width, int height) {
         return encode(gradient(width, height, BufferedImage.TYPE_INT_RGB), "jpg");
+    }
+
+    /** A JPEG of random pixels, which hardly compress: a large file for its size, different for every seed. */
+    static byte[] noisyJpeg(int width, int height, long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "jpg");
     }
 
     /** A PNG with a transparent left half. */

@@ -1,11 +1,13 @@
 package io.propertyimages.batch.download;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.inject.Inject;
 
 import io.propertyimages.store.ImageManifest;
+import io.propertyimages.store.LeftoverFiles;
 
 import org.jberet.cdi.PartitionScoped;
 
@@ -31,18 +33,37 @@ public class PropertyManifests {
         return currentManifest;
     }
 
-    /** Reads the folder's manifest afresh under its lock, lets {@code change} alter it, and saves it atomically. */
+    /**
+     * Reads the folder's manifest afresh under its lock, lets {@code change} alter it, and saves it atomically. The
+     * folder keeps only the images its manifest lists: what a killed server left is removed first, and the images
+     * of a change that fails before its manifest is saved are removed again.
+     */
     void update(PropertyFolder folder, ManifestChange change) throws IOException {
         ReentrantLock lock = services.locks().lockFor(folder.path());
         lock.lock();
         try {
             ImageManifest manifest = services.manifests().load(folder.path(), folder.address());
-            change.apply(manifest);
-            services.manifests().save(folder.path(), manifest);
+            Set<String> listed = manifest.filenames();
+            LeftoverFiles.remove(folder.path(), listed);
+            try {
+                change.apply(manifest);
+                services.manifests().save(folder.path(), manifest);
+            } catch (IOException | RuntimeException e) {
+                removeUnlisted(folder, listed, e);
+                throw e;
+            }
             currentFolder = folder;
             currentManifest = manifest;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void removeUnlisted(PropertyFolder folder, Set<String> listed, Exception failure) {
+        try {
+            LeftoverFiles.remove(folder.path(), listed);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

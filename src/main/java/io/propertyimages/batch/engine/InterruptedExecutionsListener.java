@@ -1,0 +1,55 @@
+package io.propertyimages.batch.engine;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+/**
+ * When the application starts, before it takes any request: marks FAILED the executions that a server which died
+ * left running ({@link InterruptedExecutions}), so that they restart like any failed one, and restarts them through
+ * the JobOperator when the server variable {@code batch.restart.interrupted} is true. It is declared in web.xml after
+ * the ImageIO plugins' listener, so a job it restarts finds the image plugins registered.
+ */
+public final class InterruptedExecutionsListener implements ServletContextListener {
+    private static final Logger LOG = Logger.getLogger(InterruptedExecutionsListener.class.getName());
+
+    @Inject
+    BatchRuntimeBootstrap batch;
+
+    /** Liberty hands a jndiEntry that reads as a boolean over as a Boolean, hence Object. */
+    @Resource(lookup = "propertyimages/batch.restart.interrupted")
+    Object restartSetting;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        List<JobExecution> interrupted = new InterruptedExecutions(batch.jobRepository(),
+                InterruptedExecutionsListener.class.getClassLoader()).markFailed();
+        for (JobExecution execution : interrupted) {
+            LOG.warning(() -> "Execution " + execution.getExecutionId() + " of " + execution.getJobName()
+                    + " was left running by a server that stopped: marked FAILED (" + InterruptedExecutions.EXIT_STATUS + ")");
+        }
+        if (Boolean.parseBoolean(String.valueOf(restartSetting).strip())) {
+            interrupted.forEach(this::restart);
+        }
+    }
+
+    private void restart(JobExecution execution) {
+        JobOperator operator = batch.jobOperator();
+        try {
+            long restarted = operator.restart(execution.getExecutionId(), execution.getJobParameters());
+            LOG.info(() -> "Execution " + execution.getExecutionId() + " of " + execution.getJobName()
+                    + " restarted as execution " + restarted + " (batch.restart.interrupted is true)");
+        } catch (BatchRuntimeException e) {
+            LOG.log(Level.SEVERE, "Execution " + execution.getExecutionId() + " of " + execution.getJobName()
+                    + " could not be restarted; restart it over the REST API once the cause is gone", e);
+        }
+    }
+}

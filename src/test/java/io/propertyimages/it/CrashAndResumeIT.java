@@ -1,0 +1,366 @@
+package io.propertyimages.it;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import io.propertyimages.store.AddressNormalizer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * download-images killed with SIGKILL mid-step, or failing on an output it cannot write, then restarted (over REST, or
+ * by the server itself when it comes back with {@code batch.restart.interrupted} on): every image ends up saved
+ * exactly once, every manifest entry matches its file, no temp or orphan file stays, and what a committed checkpoint
+ * covers is never downloaded again. Runs on a Liberty of its own ({@code crash.server.name}, port
+ * {@code it.http.port + 1}) that {@link LibertyServerProcess} starts, kills and starts again.
+ */
+class CrashAndResumeIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** The exit status of an execution that a server marked FAILED because it was killed while running it. */
+    private static final String INTERRUPTED = "FAILED: server stopped while running";
+    private static LibertyServerProcess server;
+    private static BatchApi api;
+    private static Path imagesRoot;
+
+    private ImageHost host;
+    /** The bytes each URL serves, to compare with what was saved (a JPEG is kept byte for byte). */
+    private final Map<String, byte[]> served = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new LibertyServerProcess(System.getProperty("crash.server.name", "crashServer"),
+                Integer.getInteger("it.http.port", 9081) + 1);
+        api = server.api();
+        imagesRoot = server.directory().resolve("crash-images");
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void startImageHost() throws IOException {
+        host = new ImageHost();
+    }
+
+    @AfterEach
+    void stopImageHost() {
+        host.close();
+    }
+
+    /**
+     * Five properties of six URLs in five partitions, two URLs per chunk; the host answers the first three URLs of
+     * each property and holds the rest, so at the kill every partition has committed one chunk, downloaded the first
+     * URL of the next and waits for the second.
+     */
+    @Test
+    void killedWhileDownloadsAreInFlightResumesFromTheCheckpoints() throws Exception {
+        String outputDir = "crash-" + UUID.randomUUID();
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        for (int p = 1; p <= 5; p++) {
+            int property = p;
+            properties.put(p + " Inflight St, Mesa", urls(6, k -> (k <= 3 ? "/img/" : "/gated/") + "p" + property + "-" + k + ".jpg",
+                    k -> TestImages.jpeg(200 + 10 * property + k, 120)));
+        }
+        host.closeGate();
+
+        long first = api.start("download-images", parameters(properties, outputDir, 2));
+        awaitHeldAtGate(properties.values().stream().map(urls -> urls.get(3)).toList());
+        Map<String, List<String>> savedAtKill = savedUrls(outputDir, properties);
+        server.kill();
+        host.openGate();
+        server.start();
+
+        JsonObject interrupted = api.execution(first);
+        assertEquals("FAILED", interrupted.getString("batchStatus"), "the server marked what it was running when killed");
+        assertEquals(INTERRUPTED, interrupted.getString("exitStatus"));
+        assertEquals(List.of("FAILED"), step(first).getJsonArray("partitions").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("batchStatus")).distinct().toList(), "every partition was running, and is marked");
+        properties.forEach((address, urls) -> assertEquals(urls.subList(0, 2), savedAtKill.get(address),
+                "at the kill, the first chunk of " + address + " was saved"));
+        long restarted = api.restart(first);
+        JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
+
+        assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(20, restartMetrics(restarted).getInt("READ_COUNT"), "each partition resumes after its committed chunk");
+        for (Map.Entry<String, List<String>> property : properties.entrySet()) {
+            assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
+            assertEquals(List.of(1, 1, 2, 2, 1, 1), requestCounts(property.getValue()),
+                    "the committed chunk is not fetched again, the chunk in flight is, once: " + property.getKey());
+        }
+        assertFetchedAgainAtMost(5 * 2, "killed during downloads", first, restarted, properties);
+    }
+
+    /**
+     * One property of 24 large images, twelve per chunk. The writer saves a chunk's images one by one, then the
+     * manifest, then the checkpoint commits: the test kills the server the moment the first image of the second chunk
+     * appears on disk, while its eleven others (about 5 MB) are still being written, and checks that it did hit that
+     * window (the file is there, the manifest does not list it). The server comes back with
+     * {@code batch.restart.interrupted} on, and restarts the execution by itself.
+     */
+    @Test
+    void killedAfterImagesAreWrittenBeforeTheirCheckpointCommitsIsRestartedByTheServer() throws Exception {
+        String outputDir = "crash-" + UUID.randomUUID();
+        String address = "7 Writer Way, Tempe";
+        Map<String, List<String>> properties = Map.of(address,
+                urls(24, k -> "/img/big" + k + ".jpg", k -> TestImages.noisyJpeg(1000, 750, k)));
+        Path folder = Files.createDirectories(folder(outputDir, address));
+
+        long first;
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            folder.register(watcher, ENTRY_CREATE);
+            first = api.start("download-images", parameters(properties, outputDir, 12));
+            awaitCreated(watcher, "img_013.jpg");
+            server.kill();
+        }
+        List<String> onDiskAtKill = fileNames(folder);
+        List<String> listedAtKill = filenames(manifest(folder).getJsonArray("images"));
+        server.start(Map.of("BATCH_RESTART_INTERRUPTED", "true"));
+
+        assertEquals(imageNames(12), listedAtKill, "at the kill, the manifest lists the first chunk only");
+        assertTrue(onDiskAtKill.contains("img_013.jpg"), "at the kill, images of the second chunk were on disk: " + onDiskAtKill);
+        assertEquals(INTERRUPTED, api.execution(first).getString("exitStatus"));
+        long restarted = awaitRestartedByTheServer(first);
+        JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
+
+        assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(12, restartMetrics(restarted).getInt("READ_COUNT"), "the restart resumes after the committed chunk");
+        List<String> urls = properties.get(address);
+        assertEachImageSavedOnce(folder, urls);
+        List<Integer> counts = requestCounts(urls);
+        assertEquals(List.of(1), counts.subList(0, 12).stream().distinct().toList(), "the committed chunk is not fetched again");
+        assertTrue(counts.subList(12, 24).stream().allMatch(c -> c <= 2), "the uncommitted chunk is fetched again once at most: " + counts);
+        assertFetchedAgainAtMost(12, "killed between the writes and the checkpoint (on disk at the kill: " + onDiskAtKill
+                + "), restarted by the server", first, restarted, properties);
+    }
+
+    /**
+     * A directory where the writer must put an image: the rename onto it fails, as a full or read-only disk would
+     * fail the write (the build runs as root, so permissions would not). The execution fails with the reason in the
+     * log, the images of the failed chunk are not left behind, and once the obstacle is gone a restart completes.
+     */
+    @Test
+    void failsOnAnImageItCannotWriteLeavingNothingHalfWrittenThenCompletesOnRestart() throws Exception {
+        String outputDir = "crash-" + UUID.randomUUID();
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        properties.put("1 Sound St, Mesa", urls(6, k -> "/img/sound" + k + ".jpg", k -> TestImages.jpeg(300 + k, 200)));
+        properties.put("2 Blocked Rd, Mesa", urls(6, k -> "/img/blocked" + k + ".jpg", k -> TestImages.jpeg(400 + k, 200)));
+        Path blocked = folder(outputDir, "2 Blocked Rd, Mesa");
+        Path obstacle = Files.createDirectories(blocked.resolve("img_002.jpg"));
+
+        long first = api.start("download-images", parameters(properties, outputDir, 3));
+        JsonObject failed = api.awaitEnd(first, TIMEOUT);
+
+        assertEquals("FAILED", failed.getString("batchStatus"));
+        assertTrue(Files.readString(server.messagesLog()).contains(obstacle + ": Is a directory"),
+                "the log names the image that could not be written, and why");
+        assertEquals(List.of("img_002.jpg"), fileNames(blocked), "the image written before the failure is not left behind");
+        assertEachImageSavedOnce(folder(outputDir, "1 Sound St, Mesa"), properties.get("1 Sound St, Mesa"));
+
+        Files.delete(obstacle);
+        long restarted = api.restart(first);
+        JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
+
+        assertEquals("COMPLETED", completed.getString("batchStatus"));
+        assertEquals(6, restartMetrics(restarted).getInt("READ_COUNT"), "only the failed partition runs again");
+        for (Map.Entry<String, List<String>> property : properties.entrySet()) {
+            assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
+        }
+        assertEquals(List.of(1, 1, 1, 1, 1, 1), requestCounts(properties.get("1 Sound St, Mesa")),
+                "the completed partition is not run again");
+        assertEquals(List.of(2, 2, 2, 1, 1, 1), requestCounts(properties.get("2 Blocked Rd, Mesa")),
+                "only the failed chunk is fetched again");
+        assertFetchedAgainAtMost(3, "failed writing, then restarted", first, restarted, properties);
+    }
+
+    /** The property's folder holds its images, each once, as its manifest lists them, and nothing else. */
+    private void assertEachImageSavedOnce(Path folder, List<String> urls) throws Exception {
+        JsonArray images = manifest(folder).getJsonArray("images");
+        assertEquals(urls, images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("source_url")).toList(),
+                "every URL once, in order, in " + folder);
+        assertEquals(imageNames(urls.size()), filenames(images));
+        List<String> expectedFiles = new ArrayList<>(filenames(images));
+        expectedFiles.add("images_manifest.json");
+        assertEquals(new TreeSet<>(expectedFiles), new TreeSet<>(fileNames(folder)), "no temp or orphan file in " + folder);
+        for (JsonObject entry : images.getValuesAs(JsonObject.class)) {
+            Path file = folder.resolve(entry.getString("filename"));
+            byte[] bytes = Files.readAllBytes(file);
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertArrayEquals(served.get(entry.getString("source_url")), bytes, file + " is the image of its URL");
+            assertEquals(bytes.length, entry.getJsonNumber("file_size_bytes").longValue(), file.toString());
+            assertEquals(md5(bytes), entry.getString("content_hash"), file.toString());
+            assertEquals(image.getWidth(), entry.getInt("width"), file.toString());
+            assertEquals(image.getHeight(), entry.getInt("height"), file.toString());
+        }
+    }
+
+    private List<String> urls(int count, IntFunction<String> path, IntFunction<byte[]> image) {
+        List<String> urls = new ArrayList<>();
+        for (int k = 1; k <= count; k++) {
+            String url = host.url(path.apply(k));
+            byte[] bytes = image.apply(k);
+            host.add(url.substring(url.lastIndexOf('/') + 1), bytes);
+            served.put(url, bytes);
+            urls.add(url);
+        }
+        return urls;
+    }
+
+    private List<Integer> requestCounts(List<String> urls) {
+        return urls.stream().map(url -> host.requestsFor(url.substring(url.indexOf('/', "http://".length())))).toList();
+    }
+
+    /** Waits until each of {@code urls} has been requested and is held at the gate. */
+    private void awaitHeldAtGate(List<String> urls) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (host.heldAtGate() < urls.size() || requestCounts(urls).contains(0)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + host.heldAtGate() + " downloads reached the gate, of " + urls);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitCreated(WatchService watcher, String fileName) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (key == null) {
+                break;
+            }
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.context() instanceof Path created && created.toString().equals(fileName)) {
+                    return;
+                }
+            }
+            key.reset();
+        }
+        throw new AssertionError(fileName + " was not written within " + TIMEOUT);
+    }
+
+    private static Map<String, List<String>> savedUrls(String outputDir, Map<String, List<String>> properties) throws IOException {
+        Map<String, List<String>> saved = new LinkedHashMap<>();
+        for (String address : properties.keySet()) {
+            Path folder = folder(outputDir, address);
+            saved.put(address, Files.exists(folder.resolve("images_manifest.json"))
+                    ? manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("source_url")).toList()
+                    : List.of());
+        }
+        return saved;
+    }
+
+    /**
+     * Asserts that the images fetched again after the crash or failure are at most {@code bound}: the URLs of the
+     * chunks that had not committed, one per partition. Prints what the restart did, for the build log.
+     */
+    private void assertFetchedAgainAtMost(int bound, String scenario, long first, long restarted,
+                                          Map<String, List<String>> properties) {
+        List<String> urls = properties.values().stream().flatMap(List::stream).toList();
+        int requests = requestCounts(urls).stream().mapToInt(Integer::intValue).sum();
+        int fetchedAgain = requests - urls.size();
+        System.out.printf("%s: execution %d restarted as %d; %d URLs, %d requests, %d fetched again (bound %d); restart step: %s%n",
+                scenario, first, restarted, urls.size(), requests, fetchedAgain, bound, restartMetrics(restarted));
+        assertTrue(fetchedAgain <= bound, scenario + ": " + fetchedAgain + " images fetched again, more than " + bound);
+    }
+
+    private static JsonObject restartMetrics(long restarted) {
+        return step(restarted).getJsonObject("metrics");
+    }
+
+    private static JsonObject step(long execution) {
+        return api.get("/jobexecutions/" + execution + "/stepexecutions").body().asJsonArray().getJsonObject(0);
+    }
+
+    /** Waits for the execution that the server started, by itself, as the restart of {@code interrupted}. */
+    private static long awaitRestartedByTheServer(long interrupted) throws InterruptedException {
+        long instance = api.execution(interrupted).getJsonNumber("jobInstanceId").longValue();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonObject execution : api.get("/jobexecutions?jobName=download-images").body().asJsonArray()
+                    .getValuesAs(JsonObject.class)) {
+                long id = execution.getJsonNumber("executionId").longValue();
+                if (execution.getJsonNumber("jobInstanceId").longValue() == instance && id > interrupted) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not restart execution " + interrupted + " within " + TIMEOUT);
+    }
+
+    private static Path folder(String outputDir, String address) {
+        return imagesRoot.resolve(outputDir).resolve(AddressNormalizer.normalize(address));
+    }
+
+    private static List<String> imageNames(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("img_%03d.jpg", i)).toList();
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static JsonObject manifest(Path folder) throws IOException {
+        return Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
+    }
+
+    private static List<String> filenames(JsonArray images) {
+        return images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("filename")).toList();
+    }
+
+    private static String parameters(Map<String, List<String>> properties, String outputDir, int chunkSize) throws IOException {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        properties.forEach((address, urls) -> list.add(Json.createObjectBuilder()
+                .add("address", address).add("imageUrls", Json.createArrayBuilder(urls))));
+        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
+        Path input = Files.writeString(Files.createTempFile(dir, "crash-", ".json"),
+                Json.createObjectBuilder().add("properties", list).build().toString());
+        return Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir)
+                .add("chunkSize", chunkSize).build().toString();
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+}
