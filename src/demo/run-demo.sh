@@ -27,4 +27,5 @@ if [ "$keep_running" = true ]; then
     echo "The server keeps running at http://127.0.0.1:$port/api (stop it with: mvn liberty:stop)"
     echo "Its users: $ADMIN_USER (password $ADMIN_PASSWORD) and $MONITOR_USER (password $MONITOR_PASSWORD), e.g."
     echo "  curl -s -u '$ADMIN_USER:$ADMIN_PASSWORD' http://127.0.0.1:$port/api/jobs"
+    echo "The dashboard and the photos, for the same users: http://127.0.0.1:$port/"
 fi

@@ -11,7 +11,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Encodes an opaque image as a JPEG of quality 85. */
+/** Encodes an opaque image as a JPEG: of quality 85 for the images themselves, or of the quality given. */
 final class JpegEncoder {
     static final float QUALITY = 0.85f;
 
@@ -19,13 +19,17 @@ final class JpegEncoder {
     }
 
     static byte[] encode(BufferedImage opaque) throws IOException {
+        return encode(opaque, QUALITY);
+    }
+
+    static byte[] encode(BufferedImage opaque, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(opaque.getWidth() * opaque.getHeight() / 4);
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(opaque, null, null), param);
         } finally {
             writer.dispose();

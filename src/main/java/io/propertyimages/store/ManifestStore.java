@@ -43,7 +43,11 @@ public final class ManifestStore {
 
     public void save(Path folder, ImageManifest manifest) throws IOException {
         manifest.setLastUpdated(clock.instant());
-        byte[] json = jsonb.toJson(manifest).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(folder.resolve(ImageManifest.FILE_NAME), json);
+        AtomicFiles.write(folder.resolve(ImageManifest.FILE_NAME), toJson(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The manifest as its file holds it. */
+    public String toJson(ImageManifest manifest) {
+        return jsonb.toJson(manifest);
     }
 }
