@@ -90,6 +90,7 @@ final class ListingImageHost implements AutoCloseable {
         long began = System.nanoTime();
         firstRequestNanos.compareAndSet(0, began);
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requests.incrementAndGet();
@@ -106,7 +107,13 @@ final class ListingImageHost implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", contentType(path));
                 exchange.sendResponseHeaders(200, image.length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(image);
+                    out.write(image, 0, image.length - 1);
+                    out.flush();
+                    // Out of flight before the last byte: with the whole body the client may send its next request,
+                    // which must not find this one still counted.
+                    inFlight.decrementAndGet();
+                    counted = false;
+                    out.write(image, image.length - 1, 1);
                 }
                 bytesSent.addAndGet(image.length);
             }
@@ -114,7 +121,9 @@ final class ListingImageHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

@@ -170,10 +170,12 @@ final class HostileImageHost implements AutoCloseable {
                 pause(10);
             }
             pause(CROWD_HOLD_MILLIS);
-            answer.send();
         } finally {
+            // Before the answer: once it has the answer the client may send its next request, which must not find
+            // this one still counted.
             crowdInFlight.decrementAndGet();
         }
+        answer.send();
     }
 
     private void hang() {
