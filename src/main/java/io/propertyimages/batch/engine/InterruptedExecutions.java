@@ -1,10 +1,17 @@
 package io.propertyimages.batch.engine;
 
-import java.util.Comparator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
@@ -28,11 +35,17 @@ final class InterruptedExecutions {
     static final String EXIT_STATUS = "FAILED: server stopped while running";
     private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
+    private static final String RUNNING_EXECUTION_IDS = "SELECT JOBEXECUTIONID FROM JOB_EXECUTION"
+            + " WHERE BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY JOBEXECUTIONID";
+
     private final JobRepository repository;
+    private final DataSource dataSource;
     private final ClassLoader classLoader;
 
-    InterruptedExecutions(JobRepository repository, ClassLoader classLoader) {
+    /** {@code dataSource} is the repository's own: JBeret has no query for the running executions of every job. */
+    InterruptedExecutions(JobRepository repository, DataSource dataSource, ClassLoader classLoader) {
         this.repository = repository;
+        this.dataSource = dataSource;
         this.classLoader = classLoader;
     }
 
@@ -48,12 +61,23 @@ final class InterruptedExecutions {
      * @return the executions marked, oldest first
      */
     List<JobExecution> markFailed() {
-        List<JobExecution> interrupted = repository.getJobExecutions(null).stream()
-                .filter(execution -> RUNNING.contains(execution.getBatchStatus()))
-                .sorted(Comparator.comparingLong(JobExecution::getExecutionId))
-                .toList();
+        List<JobExecution> interrupted = runningExecutionIds().stream().map(repository::getJobExecution).toList();
         interrupted.forEach(execution -> markFailed((JobExecutionImpl) execution));
         return interrupted;
+    }
+
+    /** Read with a query of its own, so that a start does not load every execution the repository holds. */
+    private List<Long> runningExecutionIds() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(RUNNING_EXECUTION_IDS)) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new BatchRuntimeException("cannot read the running executions from the job repository", e);
+        }
+        return ids;
     }
 
     private void markFailed(JobExecutionImpl execution) {

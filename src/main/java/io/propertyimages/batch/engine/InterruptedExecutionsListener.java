@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.operations.JobOperator;
@@ -24,13 +26,16 @@ public final class InterruptedExecutionsListener implements ServletContextListen
     @Inject
     BatchRuntimeBootstrap batch;
 
+    @Resource(lookup = "jdbc/jobRepository")
+    DataSource dataSource;
+
     /** Liberty hands a jndiEntry that reads as a boolean over as a Boolean, hence Object. */
     @Resource(lookup = "propertyimages/batch.restart.interrupted")
     Object restartSetting;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        List<JobExecution> interrupted = new InterruptedExecutions(batch.jobRepository(),
+        List<JobExecution> interrupted = new InterruptedExecutions(batch.jobRepository(), dataSource,
                 InterruptedExecutionsListener.class.getClassLoader()).markFailed();
         for (JobExecution execution : interrupted) {
             LOG.warning(() -> "Execution " + execution.getExecutionId() + " of " + execution.getJobName()
