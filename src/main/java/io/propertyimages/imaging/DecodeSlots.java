@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 /**
  * Lets at most a set number of images be decoded and re-encoded at once, however many downloads run. That work is
  * CPU-bound, so more of it at once than there are cores gains nothing, and each one holds its pixels and its
- * decoder's state: TwelveMonkeys' WebP decoder needs some 80 MB of heap for a 2048x1536 lossy image.
+ * decoder's state: TwelveMonkeys' WebP decoder needs some 80 MB of heap for a 2048x1536 image.
  */
 final class DecodeSlots {
     private final Semaphore slots;

@@ -2,17 +2,19 @@ package io.propertyimages.imaging;
 
 import java.util.concurrent.Semaphore;
 
+import javax.imageio.ImageReader;
+
 /**
  * The heap that images being decoded may take together: a decode reserves what its pixels will need before it
  * starts, waits while others hold the budget, and an image that would need more than the whole budget fails with a
  * reason instead of running the server out of memory. The pixel limit alone cannot promise that: TwelveMonkeys' WebP
- * decoder needs 20 to 30 bytes of heap per pixel, so a lossy WebP of 50 megapixels (the default limit) would need
- * over a gigabyte.
+ * decoder, which still decodes animated WebPs and those with a colour profile, needs 20 to 30 bytes of heap per pixel,
+ * so such a WebP of 50 megapixels (the default limit) would need over a gigabyte.
  */
 final class HeapBudget {
-    /** What a lossy or lossless WebP takes while it is decoded (the job benchmark measured 20 to 30). */
-    static final int WEBP_BYTES_PER_PIXEL = 32;
-    /** What other formats take: the decoded raster, its copy on white, the encoder's buffers. */
+    /** What a WebP takes while TwelveMonkeys' reader decodes it (the job benchmark measured 20 to 30). */
+    static final int JAVA_WEBP_BYTES_PER_PIXEL = 32;
+    /** What other readers take, libwebp's included: the decoded raster, its copy on white, the encoder's buffers. */
     static final int BYTES_PER_PIXEL = 16;
     /** The share of the maximum heap that decodes may take; the rest is the server's and the downloads' own. */
     private static final double SHARE_OF_HEAP = 0.6;
@@ -35,8 +37,9 @@ final class HeapBudget {
         return new HeapBudget((long) (Runtime.getRuntime().maxMemory() * SHARE_OF_HEAP));
     }
 
-    static long estimate(ImageFormat format, int width, int height) {
-        return (long) width * height * (format == ImageFormat.WEBP ? WEBP_BYTES_PER_PIXEL : BYTES_PER_PIXEL);
+    /** What decoding and re-encoding an image of {@code width} x {@code height} pixels with {@code reader} takes. */
+    static long estimate(ImageReader reader, int width, int height) {
+        return (long) width * height * (WebPReaders.isJavaWebPReader(reader) ? JAVA_WEBP_BYTES_PER_PIXEL : BYTES_PER_PIXEL);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class JpegConverter {
 
     private JpegImage convert(byte[] source, ImageFormat format) throws ImageConversionException {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
-            ImageReader reader = readerFor(in, format);
+            ImageReader reader = readerFor(in, format, source);
             try {
                 reader.setInput(in, false, format != ImageFormat.PNG);
                 int width = reader.getWidth(0);
@@ -66,7 +66,7 @@ public final class JpegConverter {
                 if (format == ImageFormat.JPEG && !isCmyk(reader)) {
                     return new JpegImage(source, width, height, format, false);
                 }
-                return heapBudget.run(HeapBudget.estimate(format, width, height), width + "x" + height + " " + format.label(),
+                return heapBudget.run(HeapBudget.estimate(reader, width, height), width + "x" + height + " " + format.label(),
                         () -> decodeSlots.run(() -> decodeAndEncode(reader, format)));
             } finally {
                 reader.dispose();
@@ -92,12 +92,12 @@ public final class JpegConverter {
                 .orElse(opaque);
     }
 
-    private static ImageReader readerFor(ImageInputStream in, ImageFormat format) throws ImageConversionException {
+    private static ImageReader readerFor(ImageInputStream in, ImageFormat format, byte[] source) throws ImageConversionException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new ImageConversionException("unsupported format " + format.label() + " (no reader)");
         }
-        return readers.next();
+        return format == ImageFormat.WEBP ? WebPReaders.choose(readers, source) : readers.next();
     }
 
     /**

@@ -47,6 +47,8 @@ class JpegConverterTest {
                 Arguments.of("webp-lossy", Fixtures.resource("small-lossy.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
                 Arguments.of("webp-lossless", Fixtures.resource("small-lossless.webp"), ImageFormat.WEBP, 64, 48, 0, 0, new Color(42, 90, 160)),
                 Arguments.of("webp-alpha-on-white", Fixtures.resource("alpha.webp"), ImageFormat.WEBP, 64, 48, 5, 5, WHITE),
+                Arguments.of("webp-alpha-opaque-part", Fixtures.resource("alpha.webp"), ImageFormat.WEBP, 64, 48, 60, 40, new Color(42, 90, 160)),
+                Arguments.of("webp-adobe-rgb-profile-to-srgb", Fixtures.resource("adobe-rgb-green.webp"), ImageFormat.WEBP, 16, 16, 8, 8, new Color(0, 161, 46)),
                 Arguments.of("jpeg-cmyk-red", Fixtures.resource("cmyk-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)),
                 Arguments.of("jpeg-ycck-red", Fixtures.resource("ycck-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)),
                 Arguments.of("jpeg-cmyk-without-adobe-marker-red", Fixtures.resource("cmyk-no-adobe-red.jpg"), ImageFormat.JPEG, 48, 32, 24, 16, new Color(237, 28, 36)));
@@ -167,9 +169,9 @@ class JpegConverterTest {
         JpegConverter small = new JpegConverter(JpegConverter.DEFAULT_MAX_PIXELS, 1, new HeapBudget(64 * 1024));
 
         ImageConversionException refused = assertThrows(ImageConversionException.class,
-                () -> small.toJpeg(Fixtures.resource("small-lossy.webp")));
+                () -> small.toJpeg(PhotoLikeSources.testResource("benchmark/photo-1024x768-lossy.webp")));
 
-        assertTrue(refused.getMessage().startsWith("image too large for this server's memory: 64x48 webp"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("image too large for this server's memory: 1024x768 webp"), refused.getMessage());
         assertEquals(16, small.toJpeg(Fixtures.resource("adobe-rgb-green.png")).width(), "a 16x16 PNG fits in 64 KB");
     }
 }
