@@ -40,7 +40,7 @@ final class PngColorProfile {
 
     /** The same pixels, converted from {@code profile} to sRGB. */
     static BufferedImage toSrgb(BufferedImage opaque, ICC_ColorSpace profile) {
-        BufferedImage srgb = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage srgb = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(opaque.getRaster(), srgb.getRaster());
         return srgb;
     }

@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
-/** Makes an image opaque, as JPEG needs: what was transparent becomes white. */
+/** Makes an image opaque, as JPEG needs: what was transparent becomes white (on bytes, as {@link JpegEncoder} prefers). */
 final class WhiteBackground {
     private WhiteBackground() {
     }
@@ -20,7 +20,7 @@ final class WhiteBackground {
         if (isGrayWithAlpha(image)) {
             return flattenGray(image.getRaster());
         }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = rgb.createGraphics();
         try {
             g.setColor(Color.WHITE);
