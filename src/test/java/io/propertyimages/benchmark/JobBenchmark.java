@@ -1,6 +1,7 @@
 package io.propertyimages.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,9 +135,11 @@ public final class JobBenchmark {
         probe.begin();
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
+        long ownCpuBefore = ownCpuNanos();
         long execution = starter.start();
         JsonObject end = jobs.awaitEnd(execution, RUN_TIMEOUT);
         ServerProbe.Figures figures = probe.end();
+        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
         double wall = Duration.between(started, Instant.parse(end.getString("endTime"))).toNanos() / 1e9;
         long first = host.firstRequestNanos();
         Map<String, Integer> requested = host.requestsPerPath();
@@ -145,8 +148,12 @@ public final class JobBenchmark {
                 .count();
         String outcome = end.getString("batchStatus") + " " + jobs.summary(execution);
         System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
-        return new RunFigures(scenario, load, latency, images, host.bytesSent(), wall, figures, host.peakInFlight(),
+        return new RunFigures(scenario, load, latency, images, host.bytesSent(), wall, figures, ownCpu, host.peakInFlight(),
                 first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), again, outcome);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private String parameters(Path input, String outputDir) {

@@ -6,7 +6,7 @@ package io.propertyimages.benchmark;
  * seconds per image.
  */
 record RunFigures(String scenario, String load, int latencyMillis, long images, long bytesIn, double wallSeconds,
-                  ServerProbe.Figures server, int peakInFlight, double firstRequestSeconds, double serviceSeconds,
+                  ServerProbe.Figures server, double benchmarkCpuSeconds, int peakInFlight, double firstRequestSeconds, double serviceSeconds,
                   int fetchedAgain, String summary) {
     static final int DOWNLOADS_IN_FLIGHT = 5;
 
@@ -17,6 +17,11 @@ record RunFigures(String scenario, String load, int latencyMillis, long images, 
     /** Cores the server kept busy on average; on a quiet machine, near the core count when the CPU binds. */
     double coresBusy() {
         return server.cpuSeconds() / wallSeconds;
+    }
+
+    /** Cores this benchmark's own process (image host, REST client, probe) kept busy beside the server. */
+    double benchmarkCoresBusy() {
+        return benchmarkCpuSeconds / wallSeconds;
     }
 
     double cpuMillisPerImage() {
