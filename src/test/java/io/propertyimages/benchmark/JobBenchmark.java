@@ -68,9 +68,11 @@ public final class JobBenchmark {
             runs.add(run(warmUpProperties * settings.imagesEach() + " mixed, warm-up", warmUp, "warm-up", 0,
                     (long) warmUpProperties * settings.imagesEach()));
             String lastOutput = null;
-            for (int latency : settings.latencies()) {
-                lastOutput = "mixed-" + latency + "ms";
-                runs.add(run(mixedUrls + " mixed", mixed, lastOutput, latency, mixedUrls));
+            List<Integer> latencies = settings.latencies();
+            for (int i = 0; i < latencies.size(); i++) {
+                // An output of its own for each run, so that a latency given twice runs twice on warmer code
+                lastOutput = "mixed-" + (i + 1) + "-" + latencies.get(i) + "ms";
+                runs.add(run(mixedUrls + " mixed", mixed, lastOutput, latencies.get(i), mixedUrls));
             }
             runs.add(run(mixedUrls + " mixed, re-run: cached", mixed, lastOutput, settings.latencies().get(settings.latencies().size() - 1), mixedUrls));
             if (settings.tinyUrls() > 0) {
