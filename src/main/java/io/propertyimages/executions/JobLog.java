@@ -104,7 +104,8 @@ public class JobLog {
     }
 
     /** A line that cannot be stored does not fail the job: it is still in the server's log, with the reason. */
-    private void add(long executionId, Level level, String message) {
+    private void add(long executionId, Level level, String text) {
+        String message = printable(text);
         LOG.log(level, () -> "Execution " + executionId + ": " + message);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ExecutionTables.JOB_LOG
@@ -117,5 +118,25 @@ public class JobLog {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Not kept in the log of execution " + executionId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The message with its control characters, which an input's address or a server's answer may hold, written as
+     * Java escapes (a backslash, u, four hex digits): a log line stays one line, and no NUL or escape sequence reaches
+     * a terminal.
+     */
+    static String printable(String message) {
+        if (message.chars().noneMatch(Character::isISOControl)) {
+            return message;
+        }
+        StringBuilder printable = new StringBuilder(message.length() + 16);
+        message.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                printable.append(String.format("\\u%04x", c));
+            } else {
+                printable.append((char) c);
+            }
+        });
+        return printable.toString();
     }
 }
