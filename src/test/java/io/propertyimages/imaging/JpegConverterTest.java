@@ -108,6 +108,14 @@ class JpegConverterTest {
     }
 
     @Test
+    void refusesAWebpBombFromItsHeaderAlone() {
+        ImageConversionException e = assertThrows(ImageConversionException.class,
+                () -> converter.toJpeg(Fixtures.resource("bomb-16383.webp")));
+
+        assertTrue(e.getMessage().startsWith("image too large: 16383x16383 pixels exceeds the limit of 50000000"), e.getMessage());
+    }
+
+    @Test
     void failsATruncatedImageRatherThanSavingPartOfIt() {
         byte[] png = Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "png");
         byte[] cmyk = Fixtures.resource("cmyk-red.jpg");
