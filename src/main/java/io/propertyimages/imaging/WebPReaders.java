@@ -13,7 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Picks the reader of a WebP. libwebp's (webp-imageio, native) decodes a photo 10 to 15 times faster than
+ * Picks the reader of a WebP. libwebp's (webp-imageio, native) decodes a photo 5 to 15 times faster than
  * TwelveMonkeys' reader, pure Java, whose decoding was three quarters of the download job's CPU time. TwelveMonkeys'
  * stays for what libwebp's simple decoding API leaves out: animations (their first frame) and embedded colour
  * profiles (libwebp ignores them, TwelveMonkeys applies them), and for a machine where the native library does not
@@ -77,7 +77,7 @@ final class WebPReaders {
                 return true;
             } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.warning("libwebp (webp-imageio) does not work on this machine, so WebP images are decoded by"
-                        + " TwelveMonkeys' Java decoder, about ten times slower: " + e);
+                        + " TwelveMonkeys' Java decoder, 5 to 15 times slower: " + e);
                 return false;
             } finally {
                 reader.dispose();
