@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,9 @@ import java.util.stream.IntStream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may use the REST API, on a real Liberty: no or wrong credentials are 401, a monitor's change is 403 and changes
@@ -33,9 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployed here by Arquillian and by the demo from dropins. Also: no job parameter, at start or at restart, puts the
  * output outside the images root.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessControlIT {
+class AccessControlIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
@@ -44,11 +35,6 @@ class AccessControlIT {
     private final BatchApi anonymous = new BatchApi(null);
     private final BatchApi wrongPassword = new BatchApi(new BatchApi.Credentials(BatchApi.ADMIN.user(), "not-the-password"));
     private final BatchApi monitorPasswordForAdmin = new BatchApi(new BatchApi.Credentials(BatchApi.ADMIN.user(), BatchApi.MONITOR.password()));
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -34,24 +33,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The {@code property-images} command as a user runs it: {@code bin/property-images} with the jar the build made, in
  * processes of their own, against the real server, configured through its environment. Their output is not a
  * terminal, so progress comes as lines.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CommandLineClientIT {
+class CommandLineClientIT extends DeployedApplicationTest {
     private static final Path COMMAND = Path.of("bin/property-images").toAbsolutePath();
     private static final String SERVER = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -59,11 +50,6 @@ class CommandLineClientIT {
 
     private static ImageHost host;
     private final BatchApi api = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +18,9 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -36,9 +29,7 @@ import org.openqa.selenium.interactions.Actions;
  * The dashboard and the gallery in a real browser (headless Chromium, {@link Browser}) on a real Liberty, after
  * downloads on loopback. Each test writes a screenshot of what it saw under target/screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DashboardIT {
+class DashboardIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Path SAMPLES = Path.of("src/demo/samples");
     private static final List<String> PHOTOS = List.of("front-elevation.jpg", "kitchen.webp", "living-room.webp",
@@ -47,11 +38,6 @@ class DashboardIT {
     private static long finished;
     private static String folder;
     private final BatchApi api = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void downloadAProperty() throws Exception {

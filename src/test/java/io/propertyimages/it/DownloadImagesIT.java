@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,30 +25,17 @@ import java.util.stream.Stream;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The download-images job on a real Liberty, driven over the REST API against an image host on loopback. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DownloadImagesIT {
+class DownloadImagesIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final byte[] HOUSE_JPG = TestImages.jpeg(640, 480);
 
     private static ImageHost host;
     private final BatchApi api = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -25,23 +24,15 @@ import javax.imageio.ImageIO;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gallery's REST API on a real Liberty, after a download on loopback: the property folders, a manifest, the
  * images and their thumbnails (made once, kept outside the images root), what they refuse, and who may read them.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GalleryIT {
+class GalleryIT extends DeployedApplicationTest {
     private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server.name", "itServer")).toAbsolutePath();
     private static final Path THUMBNAILS_ROOT = SERVER_DIR.resolve("thumbnails");
     private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "9081");
@@ -51,11 +42,6 @@ class GalleryIT {
     private static String outputDir;
     private static String folder;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void downloadAProperty() throws Exception {

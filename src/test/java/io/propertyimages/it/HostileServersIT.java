@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,16 +25,10 @@ import jakarta.json.JsonObject;
 
 import io.propertyimages.testing.BrokenConnectionServer;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One download-images job on a real Liberty against every way an image server can misbehave at once, beside good
@@ -43,20 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are short for the tests (src/test/liberty/configDropins/overrides): 2 s read timeout, 200 ms first backoff,
  * Retry-After capped at 2 s.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileServersIT {
+class HostileServersIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String SAVED = "saved";
 
     private HostileImageHost host;
     private BrokenConnectionServer broken;
     private final BatchApi api = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeEach
     void startHosts() throws Exception {

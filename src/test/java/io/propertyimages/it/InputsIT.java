@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
@@ -16,23 +15,15 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /api/inputs} on a real Liberty: an input file sent in the body is kept under the server's inputs.root,
  * checked as a start request checks it, and then runs as any input; a refused one leaves nothing behind.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InputsIT {
+class InputsIT extends DeployedApplicationTest {
     /** The test server's inputs.root: its default, under the server's output folder. */
     private static final Path INPUTS_ROOT = Path.of("target/liberty/wlp/usr/servers",
             System.getProperty("it.server.name", "itServer"), "inputs").toAbsolutePath();
@@ -41,11 +32,6 @@ class InputsIT {
 
     private static ImageHost host;
     private final BatchApi admin = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,33 +16,20 @@ import java.util.stream.IntStream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an operator watches, on a real Liberty: health, metrics and the OpenAPI document without credentials, and an
  * execution's progress, failures and log over the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ObservabilityIT {
+class ObservabilityIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
     private final BatchApi api = new BatchApi();
     private final ServerEndpoints endpoints = new ServerEndpoints();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -3,7 +3,6 @@ package io.propertyimages.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,33 +13,20 @@ import java.util.stream.IntStream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /api/purge} on a real Liberty: it deletes exactly the ended executions of the statuses asked for, never
  * a running one, and the API no longer finds what it deleted; a monitor may not purge. The executions here are
  * minutes old, so age is tested with {@code olderThanDays} 0 against 1 (RepositoryPurgeTest tests ages in days).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PurgeIT {
+class PurgeIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private static ImageHost host;
     private final BatchApi admin = new BatchApi();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,35 +17,22 @@ import java.util.function.Predicate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Schedules on a real Liberty: each run is a download-images execution of a one-image input served on loopback. The
  * restart is a real one, of a {@link LibertyServerProcess}: Arquillian's own server cannot be restarted from inside a test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SchedulesIT {
+class SchedulesIT extends DeployedApplicationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static ImageHost host;
     private static Path input;
     private final BatchApi api = new BatchApi();
     private final List<Long> created = new ArrayList<>();
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/property-images.war"));
-    }
 
     @BeforeAll
     static void startImageHost() throws IOException {
