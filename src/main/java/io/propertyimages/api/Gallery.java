@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.propertyimages.batch.download.BatchServices;
 import io.propertyimages.imaging.ThumbnailRenderer;
@@ -18,7 +19,8 @@ import io.propertyimages.store.ThumbnailCache;
 public class Gallery {
     private static final Logger LOG = Logger.getLogger(Gallery.class.getName());
 
-    @Resource(lookup = "propertyimages/thumbnails.root")
+    @Inject
+    @ConfigProperty(name = "thumbnails.root")
     String thumbnailsRootSetting;
 
     @Inject

@@ -6,11 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
-import javax.naming.NamingException;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The schedule of {@code cleanup-images} that the server configuration declares with its {@code cleanup.schedule.*}
@@ -23,9 +22,13 @@ public class DeclaredCleanupSchedule {
     private static final String JOB_NAME = "cleanup-images";
     private static final List<String> JOB_PARAMETERS = List.of("maxAgeDays", "dryRun");
 
+    @Inject
+    Config config;
+
     /** @return the declared schedule, not yet checked; empty when it is off */
     public Optional<ScheduleDefinition> definition() {
-        return definition(DeclaredCleanupSchedule::setting);
+        return definition(name -> config.getOptionalValue(NAME + "." + name, String.class).map(String::strip)
+                .filter(value -> !value.isEmpty()).orElse(null));
     }
 
     /** @param settings a {@code cleanup.schedule.*} variable by its last part, null when empty */
@@ -42,21 +45,5 @@ public class DeclaredCleanupSchedule {
             }
         }
         return Optional.of(new ScheduleDefinition(JOB_NAME, parameters, cron, settings.apply("zone"), null));
-    }
-
-    /**
-     * The jndiEntry {@code propertyimages/cleanup.schedule.NAME} as text, null when empty: Liberty binds no entry for
-     * an empty value, and hands the others over as a String, Boolean or number after their look.
-     */
-    private static String setting(String name) {
-        String jndiName = "propertyimages/" + NAME + "." + name;
-        try {
-            String text = String.valueOf((Object) InitialContext.doLookup(jndiName)).strip();
-            return text.isEmpty() ? null : text;
-        } catch (NameNotFoundException e) {
-            return null;
-        } catch (NamingException e) {
-            throw new IllegalStateException("cannot read " + jndiName + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -3,11 +3,14 @@ package io.propertyimages.batch.download;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.propertyimages.download.DownloadSettings;
 import io.propertyimages.download.HostPolicy;
@@ -19,35 +22,43 @@ import io.propertyimages.store.PropertyFolderLocks;
 /**
  * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
  * reused across partitions), the converter, the manifest store and the folder locks, set up from the server's
- * variables (server-config/server.xml). The cleanup job takes the same folder locks from here, so it never works
- * on a folder while a download writes into it.
+ * variables (server-config/server.xml) through MicroProfile Config. The cleanup job takes the same folder locks from
+ * here, so it never works on a folder while a download writes into it.
  */
 @ApplicationScoped
 public class BatchServices {
-    @Resource(lookup = "propertyimages/images.root")
+    @Inject
+    @ConfigProperty(name = "images.root")
     String imagesRootSetting;
 
-    /** Liberty hands a jndiEntry that reads as a number over as an Integer or a Long, hence Object. */
-    @Resource(lookup = "propertyimages/download.max.bytes")
-    Object maxBodyBytesSetting;
+    @Inject
+    @ConfigProperty(name = "download.max.bytes")
+    long maxBodyBytes;
 
-    @Resource(lookup = "propertyimages/image.max.pixels")
-    Object maxPixelsSetting;
+    @Inject
+    @ConfigProperty(name = "image.max.pixels")
+    long maxPixels;
 
-    @Resource(lookup = "propertyimages/download.connect.timeout.seconds")
-    Object connectTimeoutSetting;
+    @Inject
+    @ConfigProperty(name = "download.connect.timeout.seconds")
+    long connectTimeoutSeconds;
 
-    @Resource(lookup = "propertyimages/download.read.timeout.seconds")
-    Object readTimeoutSetting;
+    @Inject
+    @ConfigProperty(name = "download.read.timeout.seconds")
+    long readTimeoutSeconds;
 
-    @Resource(lookup = "propertyimages/download.retry.backoff.millis")
-    Object initialBackoffSetting;
+    @Inject
+    @ConfigProperty(name = "download.retry.backoff.millis")
+    long initialBackoffMillis;
 
-    @Resource(lookup = "propertyimages/download.retry.after.max.seconds")
-    Object maxRetryAfterSetting;
+    @Inject
+    @ConfigProperty(name = "download.retry.after.max.seconds")
+    long maxRetryAfterSeconds;
 
-    @Resource(lookup = "propertyimages/download.allowed.hosts")
-    Object allowedHostsSetting;
+    /** Empty (the default) reads as absent in MicroProfile Config. */
+    @Inject
+    @ConfigProperty(name = "download.allowed.hosts")
+    Optional<String> allowedHosts;
 
     private Path imagesRoot;
     private ImageDownloader downloader;
@@ -59,17 +70,11 @@ public class BatchServices {
     @PostConstruct
     void start() {
         imagesRoot = Path.of(imagesRootSetting).toAbsolutePath().normalize();
-        DownloadSettings settings = new DownloadSettings(Duration.ofSeconds(number(connectTimeoutSetting)),
-                Duration.ofSeconds(number(readTimeoutSetting)), number(maxBodyBytesSetting),
-                DownloadSettings.defaults().maxAttempts(), Duration.ofMillis(number(initialBackoffSetting)),
-                Duration.ofSeconds(number(maxRetryAfterSetting)));
-        downloader = new ImageDownloader(settings,
-                HostPolicy.allowing(allowedHostsSetting == null ? "" : String.valueOf(allowedHostsSetting)));
-        converter = new JpegConverter(number(maxPixelsSetting));
-    }
-
-    private static long number(Object setting) {
-        return Long.parseLong(String.valueOf(setting).strip());
+        DownloadSettings settings = new DownloadSettings(Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(readTimeoutSeconds), maxBodyBytes, DownloadSettings.defaults().maxAttempts(),
+                Duration.ofMillis(initialBackoffMillis), Duration.ofSeconds(maxRetryAfterSeconds));
+        downloader = new ImageDownloader(settings, HostPolicy.allowing(allowedHosts.orElse("")));
+        converter = new JpegConverter(maxPixels);
     }
 
     @PreDestroy

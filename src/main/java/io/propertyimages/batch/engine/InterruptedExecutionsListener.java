@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * When the application starts, before it takes any request: marks FAILED the executions that a server which died
  * left running ({@link InterruptedExecutions}), so that they restart like any failed one, and restarts them through
@@ -29,9 +31,9 @@ public final class InterruptedExecutionsListener implements ServletContextListen
     @Resource(lookup = "jdbc/jobRepository")
     DataSource dataSource;
 
-    /** Liberty hands a jndiEntry that reads as a boolean over as a Boolean, hence Object. */
-    @Resource(lookup = "propertyimages/batch.restart.interrupted")
-    Object restartSetting;
+    @Inject
+    @ConfigProperty(name = "batch.restart.interrupted")
+    boolean restartInterrupted;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -41,7 +43,7 @@ public final class InterruptedExecutionsListener implements ServletContextListen
             LOG.warning(() -> "Execution " + execution.getExecutionId() + " of " + execution.getJobName()
                     + " was left running by a server that stopped: marked FAILED (" + InterruptedExecutions.EXIT_STATUS + ")");
         }
-        if (Boolean.parseBoolean(String.valueOf(restartSetting).strip())) {
+        if (restartInterrupted) {
             interrupted.forEach(this::restart);
         }
     }
