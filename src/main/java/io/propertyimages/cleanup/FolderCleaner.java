@@ -9,25 +9,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.propertyimages.store.CorruptManifestException;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.ManifestStore;
-import io.propertyimages.store.PropertyFolderLocks;
+import io.propertyimages.store.FolderLocks;
 
 /**
  * Cleans one property folder by its {@link CleanupPlan}, or in a dry run only reports it. It holds the folder's
  * lock throughout, the one the download job holds while it writes an image and its manifest entry, so it never
- * sees a half-written image and never loses a manifest update. The lock is in this JVM: two servers cleaning or
- * downloading into the same folders are not supported.
+ * sees a half-written image and never loses a manifest update, on this server or another one on the same
+ * repository.
  */
 public final class FolderCleaner {
     private final ManifestStore manifests;
-    private final PropertyFolderLocks locks;
+    private final FolderLocks locks;
 
-    public FolderCleaner(ManifestStore manifests, PropertyFolderLocks locks) {
+    public FolderCleaner(ManifestStore manifests, FolderLocks locks) {
         this.manifests = manifests;
         this.locks = locks;
     }
@@ -38,16 +37,12 @@ public final class FolderCleaner {
      */
     public FolderReport clean(Path folder, Instant cutoff, boolean dryRun) {
         String name = folder.getFileName().toString();
-        ReentrantLock lock = locks.lockFor(folder);
-        lock.lock();
-        try {
+        try (FolderLocks.Held held = locks.lock(folder)) {
             return cleanLocked(folder, name, cutoff, dryRun);
         } catch (NoSuchFileException gone) {
             return FolderReport.untouched(name);
         } catch (IOException e) {
             return FolderReport.failed(name, e.toString());
-        } finally {
-            lock.unlock();
         }
     }
 

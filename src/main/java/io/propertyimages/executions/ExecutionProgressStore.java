@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Each execution's progress, in the job repository's DataSource: its total, known once the input is read, and its
- * counts, saved after every chunk, so it reads the same while the execution runs, after it ended, and after the
- * server that ran it died.
+ * counts, added to by each partition after every chunk it commits, on whatever server it runs, so it reads the same
+ * while the execution runs, after it ended, and after a server that ran it died.
  */
 @ApplicationScoped
 public class ExecutionProgressStore {
@@ -56,11 +56,12 @@ public class ExecutionProgressStore {
         }
     }
 
-    /** Saves an execution's counts so far. */
-    public void update(long executionId, long downloaded, long cached, long failed, long bytes) throws SQLException {
+    /** Adds what a partition did in a chunk to the execution's counts, in one statement, beside other partitions' additions. */
+    public void add(long executionId, long downloaded, long cached, long failed, long bytes) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE " + ExecutionTables.PROGRESS
-                     + " SET DOWNLOADED = ?, CACHED = ?, FAILED = ?, BYTES_WRITTEN = ?, UPDATED_AT = ? WHERE JOB_EXECUTION_ID = ?")) {
+                     + " SET DOWNLOADED = DOWNLOADED + ?, CACHED = CACHED + ?, FAILED = FAILED + ?,"
+                     + " BYTES_WRITTEN = BYTES_WRITTEN + ?, UPDATED_AT = ? WHERE JOB_EXECUTION_ID = ?")) {
             update.setLong(1, downloaded);
             update.setLong(2, cached);
             update.setLong(3, failed);

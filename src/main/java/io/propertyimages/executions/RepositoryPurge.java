@@ -22,7 +22,8 @@ import jakarta.batch.runtime.BatchStatus;
  * ended are never selected.
  */
 public final class RepositoryPurge {
-    private static final String[] OUR_TABLES = {ExecutionTables.PROGRESS, ExecutionTables.FAILED_IMAGES, ExecutionTables.JOB_LOG};
+    private static final String[] OUR_TABLES = {ExecutionTables.PROGRESS, ExecutionTables.FAILED_IMAGES, ExecutionTables.JOB_LOG,
+            ExecutionTables.EXECUTION_SERVERS, ExecutionTables.PARTITION_RUNS};
 
     private final DataSource dataSource;
 

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One lock per property folder (striped, so memory stays flat however many folders there are): whoever reads,
- * changes and writes a folder's manifest or images holds it, so no update is lost between concurrent writers.
+ * Folder locks in this JVM, enough for a server that has its folders to itself: one lock per folder, striped so
+ * memory stays flat however many folders there are.
  */
-public final class PropertyFolderLocks {
+public final class PropertyFolderLocks implements FolderLocks {
     private static final int STRIPES = 256;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
@@ -17,7 +17,10 @@ public final class PropertyFolderLocks {
         }
     }
 
-    public ReentrantLock lockFor(Path folder) {
-        return locks[Math.floorMod(folder.toAbsolutePath().normalize().hashCode(), STRIPES)];
+    @Override
+    public Held lock(Path folder) {
+        ReentrantLock lock = locks[Math.floorMod(folder.toAbsolutePath().normalize().hashCode(), STRIPES)];
+        lock.lock();
+        return lock::unlock;
     }
 }

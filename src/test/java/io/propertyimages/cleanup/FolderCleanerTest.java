@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import io.propertyimages.store.FolderLocks;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.ManifestStore;
-import io.propertyimages.store.PropertyFolderLocks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,12 @@ class FolderCleanerTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final Instant CUTOFF = NOW.minus(Duration.ofDays(14));
     private final ManifestStore store = new ManifestStore(Clock.fixed(NOW, ZoneOffset.UTC));
-    private final PropertyFolderLocks locks = new PropertyFolderLocks();
+    /** One lock for every folder, which the tests can hold and see waited for. */
+    private final ReentrantLock folderLock = new ReentrantLock();
+    private final FolderLocks locks = folder -> {
+        folderLock.lock();
+        return folderLock::unlock;
+    };
     private final FolderCleaner cleaner = new FolderCleaner(store, locks);
 
     @TempDir
@@ -130,19 +135,18 @@ class FolderCleanerTest {
     @Test
     void waitsForTheFolderLockAndKeepsWhatADownloadSavedMeanwhile() throws Exception {
         Path folder = propertyFolder("9-i-st", entry("img_001.jpg", daysAgo(30)));
-        ReentrantLock lock = locks.lockFor(folder);
         CompletableFuture<FolderReport> cleaning;
-        lock.lock();
+        folderLock.lock();
         try {
             cleaning = CompletableFuture.supplyAsync(() -> cleaner.clean(folder, CUTOFF, false));
-            awaitWaiter(lock);
+            awaitWaiter(folderLock);
             ImageManifest manifest = store.load(folder, "9 I St");
             writeFile(folder.resolve("img_002.jpg"), 100, NOW);
             manifest.put(entry("img_002.jpg", NOW));
             store.save(folder, manifest);
             assertFalse(cleaning.isDone());
         } finally {
-            lock.unlock();
+            folderLock.unlock();
         }
 
         FolderReport report = cleaning.get(10, TimeUnit.SECONDS);

@@ -12,21 +12,25 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.propertyimages.cluster.Cluster;
 import io.propertyimages.download.DownloadSettings;
 import io.propertyimages.download.HostPolicy;
 import io.propertyimages.download.ImageDownloader;
 import io.propertyimages.imaging.JpegConverter;
 import io.propertyimages.store.ManifestStore;
-import io.propertyimages.store.PropertyFolderLocks;
+import io.propertyimages.store.FolderLocks;
 
 /**
  * The long-lived, thread-safe services the download job's artifacts share: one HTTP client (so connections are
  * reused across partitions), the converter, the manifest store and the folder locks, set up from the server's
  * variables (server-config/server.xml) through MicroProfile Config. The cleanup job takes the same folder locks from
- * here, so it never works on a folder while a download writes into it.
+ * here, so it never works on a folder while a download writes into it, on this server or another.
  */
 @ApplicationScoped
 public class BatchServices {
+    @Inject
+    Cluster cluster;
+
     @Inject
     @ConfigProperty(name = "images.root")
     String imagesRootSetting;
@@ -65,7 +69,6 @@ public class BatchServices {
     private JpegConverter converter;
     private final Clock clock = Clock.systemUTC();
     private final ManifestStore manifests = new ManifestStore(clock);
-    private final PropertyFolderLocks locks = new PropertyFolderLocks();
 
     @PostConstruct
     void start() {
@@ -99,8 +102,8 @@ public class BatchServices {
         return manifests;
     }
 
-    public PropertyFolderLocks locks() {
-        return locks;
+    public FolderLocks locks() {
+        return cluster.folderLocks();
     }
 
     public Clock clock() {

@@ -9,13 +9,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import io.propertyimages.executions.ExecutionProgressStore;
 import io.propertyimages.executions.JobLog;
 
 /**
  * Adds up the partitions' counts into the step's summary: its exit status reads
- * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}. The
- * execution's progress is saved as each partition's chunk comes in, and each finished property's summary logged.
+ * {@code downloaded=… cached=… failed=… bytes=…} and its persistent user data holds the {@link DownloadCounts}. Each
+ * finished property's summary is logged as its partition's report comes in.
  */
 @Named
 @Dependent
@@ -25,9 +24,6 @@ public class DownloadSummaryAnalyzer extends AbstractPartitionAnalyzer {
 
     @Inject
     JobContext jobContext;
-
-    @Inject
-    ExecutionProgressStore progress;
 
     @Inject
     JobLog log;
@@ -41,7 +37,6 @@ public class DownloadSummaryAnalyzer extends AbstractPartitionAnalyzer {
         stepContext.setPersistentUserData(total);
         stepContext.setExitStatus(total.toString());
         jobContext.setTransientUserData(total);
-        progress.update(jobContext.getExecutionId(), total.downloaded(), total.cached(), total.failed(), total.bytesWritten());
         for (PropertySummary property : report.finishedProperties()) {
             log.info(jobContext.getExecutionId(), property.toString());
         }

@@ -2,10 +2,10 @@ package io.propertyimages.batch.download;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.inject.Inject;
 
+import io.propertyimages.store.FolderLocks;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.LeftoverFiles;
 
@@ -39,9 +39,7 @@ public class PropertyManifests {
      * of a change that fails before its manifest is saved are removed again.
      */
     void update(PropertyFolder folder, ManifestChange change) throws IOException {
-        ReentrantLock lock = services.locks().lockFor(folder.path());
-        lock.lock();
-        try {
+        try (FolderLocks.Held held = services.locks().lock(folder.path())) {
             ImageManifest manifest = services.manifests().load(folder.path(), folder.address());
             Set<String> listed = manifest.filenames();
             LeftoverFiles.remove(folder.path(), listed);
@@ -54,8 +52,6 @@ public class PropertyManifests {
             }
             currentFolder = folder;
             currentManifest = manifest;
-        } finally {
-            lock.unlock();
         }
     }
 

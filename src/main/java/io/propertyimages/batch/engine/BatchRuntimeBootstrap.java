@@ -16,11 +16,16 @@ import jakarta.inject.Inject;
 
 import org.jberet.repository.JdbcRepository;
 import org.jberet.repository.JobRepository;
+import org.jberet.spi.BatchEnvironment;
 import org.jberet.spi.JobOperatorContext;
+
+import io.propertyimages.cluster.Cluster;
+import io.propertyimages.executions.ExecutionServers;
 
 /**
  * Starts the embedded JBeret engine when the application starts: from then on {@link BatchRuntime#getJobOperator()}
- * drives this application's jobs, with the job repository in the server's {@code jdbc/jobRepository} DataSource.
+ * drives this application's jobs, with the job repository in the server's {@code jdbc/jobRepository} DataSource; each
+ * execution is leased to the server that runs it ({@link OwnedExecutionsRepository}).
  */
 @ApplicationScoped
 public class BatchRuntimeBootstrap {
@@ -36,11 +41,19 @@ public class BatchRuntimeBootstrap {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    Cluster cluster;
+
+    @Inject
+    ExecutionServers servers;
+
     private JobRepository jobRepository;
+    private BatchEnvironment environment;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        jobRepository = new JdbcRepository(dataSource);
-        LibertyBatchEnvironment environment = new LibertyBatchEnvironment(
+        jobRepository = new OwnedExecutionsRepository(new JdbcRepository(dataSource), cluster.leases(), servers,
+                cluster.serverId());
+        environment = new LibertyBatchEnvironment(
                 Thread.currentThread().getContextClassLoader(), new CdiArtifactFactory(beanManager), executor,
                 jobRepository, APPLICATION_NAME);
         JobOperatorContext context = JobOperatorContext.create(environment);
@@ -51,6 +64,11 @@ public class BatchRuntimeBootstrap {
     /** The repository behind the JobOperator, for the queries the Jakarta Batch API does not offer. */
     public JobRepository jobRepository() {
         return jobRepository;
+    }
+
+    /** The environment the engine runs jobs in, for partitions that this server runs for another's execution. */
+    public BatchEnvironment batchEnvironment() {
+        return environment;
     }
 
     public JobOperator jobOperator() {

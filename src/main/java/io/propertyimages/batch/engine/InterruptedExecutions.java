@@ -27,13 +27,14 @@ import org.jberet.runtime.StepExecutionImpl;
  * cut, out of memory) left behind. JBeret updates an execution only from the JVM that runs it, so such an execution
  * would stay STARTED for good, with its running step and partitions.
  * <p>
- * This assumes one server per job repository: when the application starts, nothing in the repository can be running
- * yet, so every running execution is an interrupted one. Several servers sharing one database would mark each other's
- * running executions; telling them apart needs an owner per execution, which JBeret's tables do not have.
+ * A server with a job repository of its own (H2) knows them at start-up: nothing can be running yet, so every running
+ * execution is an interrupted one ({@link #markAllFailed}). Servers that share a repository tell them by their lease
+ * instead ({@link OrphanedExecutions}), and mark them one by one ({@link #markFailed(long, String)}).
  */
 final class InterruptedExecutions {
     static final String EXIT_STATUS = "FAILED: server stopped while running";
-    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+    private static final String EXIT_STATUS_OF_SERVER = "FAILED: server %s stopped while running";
+    static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     private static final String RUNNING_EXECUTION_IDS = "SELECT JOBEXECUTIONID FROM JOB_EXECUTION"
             + " WHERE BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY JOBEXECUTIONID";
@@ -49,6 +50,11 @@ final class InterruptedExecutions {
         this.classLoader = classLoader;
     }
 
+    /** The exit status of an execution that {@code serverId} left running; the unnamed one when it is not known. */
+    static String exitStatusOf(String serverId) {
+        return serverId == null ? EXIT_STATUS : EXIT_STATUS_OF_SERVER.formatted(serverId);
+    }
+
     /**
      * Marks every running execution FAILED with {@link #EXIT_STATUS}, and its running partitions with it (their
      * checkpoints stay, so a restart resumes from them), through JBeret's repository API.
@@ -60,14 +66,21 @@ final class InterruptedExecutions {
      *
      * @return the executions marked, oldest first
      */
-    List<JobExecution> markFailed() {
+    List<JobExecution> markAllFailed() {
         List<JobExecution> interrupted = runningExecutionIds().stream().map(repository::getJobExecution).toList();
-        interrupted.forEach(execution -> markFailed((JobExecutionImpl) execution));
+        interrupted.forEach(execution -> markFailed((JobExecutionImpl) execution, EXIT_STATUS));
         return interrupted;
     }
 
+    /** Marks one execution FAILED with {@code exitStatus}, as {@link #markAllFailed} does; the step too is left as it is. */
+    JobExecution markFailed(long executionId, String exitStatus) {
+        JobExecutionImpl execution = (JobExecutionImpl) repository.getJobExecution(executionId);
+        markFailed(execution, exitStatus);
+        return execution;
+    }
+
     /** Read with a query of its own, so that a start does not load every execution the repository holds. */
-    private List<Long> runningExecutionIds() {
+    List<Long> runningExecutionIds() {
         List<Long> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(RUNNING_EXECUTION_IDS)) {
@@ -80,23 +93,23 @@ final class InterruptedExecutions {
         return ids;
     }
 
-    private void markFailed(JobExecutionImpl execution) {
+    private void markFailed(JobExecutionImpl execution, String exitStatus) {
         for (StepExecution step : repository.getStepExecutions(execution.getExecutionId(), classLoader)) {
             StepExecutionImpl stepExecution = (StepExecutionImpl) step;
             for (PartitionExecutionImpl partition : repository.getPartitionExecutions(
                     step.getStepExecutionId(), stepExecution, true, classLoader)) {
                 if (RUNNING.contains(partition.getBatchStatus())) {
-                    fail(partition);
+                    fail(partition, exitStatus);
                     repository.savePersistentData(execution, partition);
                 }
             }
         }
-        fail(execution);
+        fail(execution, exitStatus);
         repository.updateJobExecution(execution, true, false);
     }
 
-    private static void fail(AbstractExecution execution) {
+    private static void fail(AbstractExecution execution, String exitStatus) {
         execution.setBatchStatus(BatchStatus.FAILED);
-        execution.setExitStatus(EXIT_STATUS);
+        execution.setExitStatus(exitStatus);
     }
 }

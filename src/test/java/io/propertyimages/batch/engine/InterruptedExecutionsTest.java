@@ -40,7 +40,7 @@ class InterruptedExecutionsTest {
         long started = execution(deadServer, BatchStatus.STARTED, BatchStatus.STARTED);
         long stopping = execution(deadServer, BatchStatus.STOPPING, BatchStatus.STOPPING);
 
-        List<JobExecution> marked = new InterruptedExecutions(new JdbcRepository(dataSource), dataSource, LOADER).markFailed();
+        List<JobExecution> marked = new InterruptedExecutions(new JdbcRepository(dataSource), dataSource, LOADER).markAllFailed();
 
         assertEquals(List.of(started, stopping), marked.stream().map(JobExecution::getExecutionId).toList());
         JdbcRepository restartedServer = new JdbcRepository(dataSource);
@@ -68,7 +68,7 @@ class InterruptedExecutionsTest {
         JdbcRepository deadServer = new JdbcRepository(dataSource);
         long failed = execution(deadServer, BatchStatus.FAILED, BatchStatus.FAILED);
 
-        assertEquals(List.of(), new InterruptedExecutions(new JdbcRepository(dataSource), dataSource, LOADER).markFailed());
+        assertEquals(List.of(), new InterruptedExecutions(new JdbcRepository(dataSource), dataSource, LOADER).markAllFailed());
         assertEquals("FAILED", new JdbcRepository(dataSource).getJobExecution(failed).getExitStatus(), "left as it was");
     }
 
