@@ -10,7 +10,10 @@ import jakarta.batch.runtime.JobExecution;
 
 import io.propertyimages.executions.ExecutionProgress;
 
-/** A job execution as the API shows it, with its progress once its input has been read. */
+/**
+ * A job execution as the API shows it, with its progress once its input has been read, and the server that runs it
+ * (or ran it last: a restart or a take-over may have moved it).
+ */
 public record JobExecutionView(
         long executionId,
         String jobName,
@@ -23,13 +26,15 @@ public record JobExecutionView(
         Instant lastUpdatedTime,
         Map<String, String> jobParameters,
         String href,
-        ExecutionProgress progress) {
+        ExecutionProgress progress,
+        String server) {
 
-    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href, ExecutionProgress progress) {
+    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href, ExecutionProgress progress,
+                               String server) {
         return new JobExecutionView(execution.getExecutionId(), execution.getJobName(), jobInstanceId,
                 String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href, progress);
+                instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href, progress, server);
     }
 
     static Instant instant(Date date) {

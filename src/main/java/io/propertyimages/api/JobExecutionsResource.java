@@ -3,14 +3,15 @@ package io.propertyimages.api;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
@@ -36,12 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
-import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.batch.engine.JobExecutions;
+import io.propertyimages.executions.ExecutionServers;
 import io.propertyimages.executions.FailedImageStore;
 import io.propertyimages.executions.JobLog;
+import io.propertyimages.executions.PartitionRuns;
 
 import org.jberet.runtime.PartitionExecutionImpl;
-import org.jberet.runtime.StepExecutionImpl;
 
 /** {@code /api/jobexecutions}: executions, their progress, steps and failures, and restart, stop and abandon. */
 @Path("jobexecutions")
@@ -50,11 +52,17 @@ import org.jberet.runtime.StepExecutionImpl;
 @Tag(name = "jobexecutions")
 @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
 public class JobExecutionsResource {
-    private static final Set<BatchStatus> ENDED = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
-            BatchStatus.ABANDONED);
-
     @Inject
     BatchRuntimeBootstrap batch;
+
+    @Inject
+    JobExecutions executions;
+
+    @Inject
+    ExecutionServers servers;
+
+    @Inject
+    PartitionRuns partitionRuns;
 
     @Inject
     JobCatalog catalog;
@@ -63,7 +71,7 @@ public class JobExecutionsResource {
     JobParameterRules rules;
 
     @Inject
-    ExecutionProgressStore progress;
+    ExecutionViews views;
 
     @Inject
     FailedImageStore failedImages;
@@ -87,20 +95,19 @@ public class JobExecutionsResource {
         }
         BatchStatus wanted = status == null ? null : batchStatus(status);
         Set<String> jobNames = jobName == null ? catalog.jobNames() : Set.of(jobName);
-        JobOperator operator = batch.jobOperator();
-        List<JobExecution> executions = new ArrayList<>();
+        List<JobExecution> found = new ArrayList<>();
         for (String name : jobNames) {
             for (Long id : batch.jobRepository().getJobExecutionsByJob(name, wanted == null ? limit : null)) {
-                JobExecution execution = operator.getJobExecution(id);
+                JobExecution execution = executions.execution(id);
                 if (wanted == null || execution.getBatchStatus() == wanted) {
-                    executions.add(execution);
+                    found.add(execution);
                 }
             }
         }
-        return executions.stream()
+        return found.stream()
                 .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
                 .limit(limit)
-                .map(execution -> view(operator, execution, uriOf(uriInfo, execution.getExecutionId()), progress))
+                .map(execution -> views.of(execution, uriOf(uriInfo, execution.getExecutionId())))
                 .toList();
     }
 
@@ -110,8 +117,7 @@ public class JobExecutionsResource {
     @APIResponseSchema(value = JobExecutionView.class, responseCode = "200", responseDescription = "The execution")
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public JobExecutionView execution(@PathParam("executionId") long executionId) {
-        JobOperator operator = batch.jobOperator();
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
+        return views.of(executions.execution(executionId), uriOf(uriInfo, executionId));
     }
 
     /** The URLs that failed in this execution, oldest first, a page at a time. */
@@ -124,7 +130,7 @@ public class JobExecutionsResource {
     public FailedImagesView failures(@PathParam("executionId") long executionId, @QueryParam("start") String start,
                                      @QueryParam("count") String count) {
         Paging paging = Paging.of(start, count);
-        batch.jobOperator().getJobExecution(executionId);
+        executions.execution(executionId);
         return new FailedImagesView(executionId, failedImages.count(executionId), paging.start(),
                 failedImages.page(executionId, paging.start(), paging.count()));
     }
@@ -137,7 +143,7 @@ public class JobExecutionsResource {
             content = @Content(mediaType = MediaType.TEXT_PLAIN))
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public String log(@PathParam("executionId") long executionId) {
-        batch.jobOperator().getJobExecution(executionId);
+        executions.execution(executionId);
         return jobLog.lines(executionId).stream().map(line -> line + "\n").collect(Collectors.joining());
     }
 
@@ -147,9 +153,9 @@ public class JobExecutionsResource {
     @APIResponseSchema(value = StepExecutionView[].class, responseCode = "200", responseDescription = "The steps")
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     public List<StepExecutionView> stepExecutions(@PathParam("executionId") long executionId) {
-        JobOperator operator = batch.jobOperator();
-        operator.getJobExecution(executionId);
-        return operator.getStepExecutions(executionId).stream().map(this::stepView).toList();
+        executions.execution(executionId);
+        String coordinator = servers.serverOf(executionId).orElse(null);
+        return executions.stepExecutions(executionId).stream().map(step -> stepView(step, coordinator)).toList();
     }
 
     /** Restarts a stopped or failed execution from its checkpoints; the body may override job parameters. */
@@ -164,16 +170,19 @@ public class JobExecutionsResource {
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public Response restart(@PathParam("executionId") long executionId, String body) {
-        JobOperator operator = batch.jobOperator();
-        JobExecution original = operator.getJobExecution(executionId);
+        JobExecution original = executions.execution(executionId);
+        if (executions.isRunning(executionId)) {
+            throw new ApiException(Status.CONFLICT, "execution " + executionId + " is running (" + original.getBatchStatus()
+                    + "); stop it first, or wait until it has ended");
+        }
         Properties parameters = new Properties();
         parameters.putAll(original.getJobParameters());
         parameters.putAll(JsonParameters.parse(body));
         parameters = rules.check(original.getJobName(), parameters);
         rules.requireKeptOnRestart(original.getJobName(), original.getJobParameters(), parameters);
-        long restartedId = operator.restart(executionId, parameters);
+        long restartedId = executions.restart(executionId, parameters);
         URI location = uriOf(uriInfo, restartedId);
-        return Response.created(location).entity(view(operator, operator.getJobExecution(restartedId), location, progress)).build();
+        return Response.created(location).entity(views.of(executions.execution(restartedId), location)).build();
     }
 
     @POST
@@ -185,9 +194,8 @@ public class JobExecutionsResource {
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView stop(@PathParam("executionId") long executionId) {
-        JobOperator operator = batch.jobOperator();
-        operator.stop(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
+        executions.stop(executionId);
+        return views.of(executions.execution(executionId), uriOf(uriInfo, executionId));
     }
 
     @POST
@@ -199,33 +207,28 @@ public class JobExecutionsResource {
     @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiApplication.CONFLICT)
     public JobExecutionView abandon(@PathParam("executionId") long executionId) {
-        JobOperator operator = batch.jobOperator();
-        operator.abandon(executionId);
-        return view(operator, operator.getJobExecution(executionId), uriOf(uriInfo, executionId), progress);
+        executions.abandon(executionId);
+        return views.of(executions.execution(executionId), uriOf(uriInfo, executionId));
     }
 
     static URI uriOf(UriInfo uriInfo, long executionId) {
         return uriInfo.getBaseUriBuilder().path(JobExecutionsResource.class).path(Long.toString(executionId)).build();
     }
 
-    static JobExecutionView view(JobOperator operator, JobExecution execution, URI href, ExecutionProgressStore progress) {
-        long instanceId = operator.getJobInstance(execution.getExecutionId()).getInstanceId();
-        boolean ended = ENDED.contains(execution.getBatchStatus());
-        return JobExecutionView.of(execution, instanceId, href.toString(),
-                progress.find(execution.getExecutionId(), ended).orElse(null));
-    }
-
-    private StepExecutionView stepView(StepExecution step) {
-        List<StepExecutionView.PartitionView> partitions = List.of();
-        if (step instanceof StepExecutionImpl impl) {
-            partitions = batch.jobRepository()
-                    .getPartitionExecutions(step.getStepExecutionId(), impl, false, getClass().getClassLoader())
-                    .stream()
-                    .sorted(Comparator.comparingInt(PartitionExecutionImpl::getPartitionId))
-                    .map(p -> new StepExecutionView.PartitionView(p.getPartitionId(), String.valueOf(p.getBatchStatus()),
-                            p.getExitStatus(), StepExecutionView.metrics(p.getMetrics())))
-                    .toList();
-        }
+    /** A step with its partitions, each with the server that ran it: the coordinator's, unless another took it up. */
+    private StepExecutionView stepView(StepExecution step, String coordinator) {
+        Map<Integer, String> ranBy = new HashMap<>();
+        partitionRuns.ofStep(step.getStepExecutionId()).forEach(run -> {
+            if (run.serverId() != null) {
+                ranBy.put(run.partition(), run.serverId());
+            }
+        });
+        List<StepExecutionView.PartitionView> partitions = executions.partitions(step).stream()
+                .sorted(Comparator.comparingInt(PartitionExecutionImpl::getPartitionId))
+                .map(p -> new StepExecutionView.PartitionView(p.getPartitionId(), String.valueOf(p.getBatchStatus()),
+                        p.getExitStatus(), StepExecutionView.metrics(p.getMetrics()),
+                        ranBy.getOrDefault(p.getPartitionId(), coordinator)))
+                .toList();
         return StepExecutionView.of(step, partitions);
     }
 

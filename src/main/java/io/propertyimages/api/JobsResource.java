@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Properties;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.batch.operations.JobOperator;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
-import io.propertyimages.executions.ExecutionProgressStore;
+import io.propertyimages.batch.engine.JobExecutions;
 
 /** {@code /api/jobs}: the jobs there are, and starting one. */
 @Path("jobs")
@@ -43,7 +42,10 @@ public class JobsResource {
     JobParameterRules rules;
 
     @Inject
-    ExecutionProgressStore progress;
+    JobExecutions executions;
+
+    @Inject
+    ExecutionViews views;
 
     @Context
     UriInfo uriInfo;
@@ -54,7 +56,7 @@ public class JobsResource {
     public List<JobView> jobs() {
         return catalog.jobNames().stream().map(name -> new JobView(name,
                 batch.jobRepository().getJobInstanceCount(name),
-                batch.jobRepository().getRunningExecutions(name).stream().mapToLong(Long::longValue).toArray()))
+                executions.runningIds(name).stream().mapToLong(Long::longValue).toArray()))
                 .toList();
     }
 
@@ -71,11 +73,8 @@ public class JobsResource {
     public Response start(@PathParam("jobName") String jobName, String body) {
         catalog.requireJob(jobName);
         Properties parameters = rules.check(jobName, JsonParameters.parse(body));
-        JobOperator operator = batch.jobOperator();
-        long executionId = operator.start(jobName, parameters);
+        long executionId = batch.jobOperator().start(jobName, parameters);
         URI location = JobExecutionsResource.uriOf(uriInfo, executionId);
-        return Response.created(location)
-                .entity(JobExecutionsResource.view(operator, operator.getJobExecution(executionId), location, progress))
-                .build();
+        return Response.created(location).entity(views.of(executions.execution(executionId), location)).build();
     }
 }

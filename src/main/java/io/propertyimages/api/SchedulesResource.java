@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.batch.engine.JobExecutions;
 import io.propertyimages.schedule.Schedule;
 import io.propertyimages.schedule.ScheduleDefinition;
 import io.propertyimages.schedule.Scheduler;
@@ -36,7 +36,7 @@ public class SchedulesResource {
     ScheduleRules rules;
 
     @Inject
-    BatchRuntimeBootstrap batch;
+    JobExecutions executions;
 
     @Context
     UriInfo uriInfo;
@@ -87,7 +87,7 @@ public class SchedulesResource {
             return null;
         }
         try {
-            return String.valueOf(batch.jobOperator().getJobExecution(schedule.lastExecutionId()).getBatchStatus());
+            return String.valueOf(executions.execution(schedule.lastExecutionId()).getBatchStatus());
         } catch (NoSuchJobExecutionException e) {
             return null;
         }

@@ -21,8 +21,9 @@ public record StepExecutionView(
         Serializable persistentUserData,
         List<PartitionView> partitions) {
 
-    /** One partition of a step: its number, state and metrics. */
-    public record PartitionView(int partition, String batchStatus, String exitStatus, Map<String, Long> metrics) {
+    /** One partition of a step: its number, state, metrics and the server that ran it. */
+    public record PartitionView(int partition, String batchStatus, String exitStatus, Map<String, Long> metrics,
+                                String server) {
     }
 
     static StepExecutionView of(StepExecution step, List<PartitionView> partitions) {

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -22,7 +20,6 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +29,8 @@ import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 
 import io.propertyimages.batch.engine.BatchRuntimeBootstrap;
+import io.propertyimages.batch.engine.JobExecutions;
+import io.propertyimages.cluster.Cluster;
 
 /**
  * Runs the stored schedules: each one waits on the managed scheduled executor {@code concurrent/scheduleExecutor}
@@ -44,7 +43,6 @@ public class Scheduler {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     /** How long a schedule waits to try again when the database could not be reached at its run. */
     private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(30);
-    private static final Set<BatchStatus> UNFINISHED = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Resource(lookup = "jdbc/jobRepository")
     DataSource dataSource;
@@ -58,14 +56,19 @@ public class Scheduler {
     @Inject
     BatchRuntimeBootstrap batch;
 
+    @Inject
+    JobExecutions executions;
+
+    @Inject
+    Cluster cluster;
+
     private final Clock clock = Clock.systemUTC();
     private final ZoneId serverZone = ZoneId.systemDefault();
     private final Map<Long, ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
-    /** The execution this server last started for a schedule, by schedule id. */
-    private final Map<Long, Long> startedHere = new ConcurrentHashMap<>();
     /** Held while a run is claimed and started, and while a schedule is deleted, so no run starts after a delete. */
     private final Object runLock = new Object();
     private volatile boolean stopped;
+    private ScheduledFuture<?> lookingForNew;
     private ScheduleStore store;
 
     @PostConstruct
@@ -77,6 +80,9 @@ public class Scheduler {
     /** Runs stop as soon as the application starts stopping, while what they need is still there. */
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         stopped = true;
+        if (lookingForNew != null) {
+            lookingForNew.cancel(false);
+        }
         waiting.values().forEach(future -> future.cancel(false));
         waiting.clear();
     }
@@ -91,11 +97,26 @@ public class Scheduler {
         return store;
     }
 
-    /** Starts waiting for the next run of every stored schedule. */
+    /**
+     * Starts waiting for the next run of every stored schedule. On a repository that other servers share, it looks for
+     * the schedules they create every check interval, and waits for those too.
+     */
     void startAll() {
         List<Schedule> schedules = store.findAll();
         schedules.forEach(this::awaitNextRun);
         LOG.info("Schedules waiting for their next run: " + schedules.size());
+        if (cluster.isShared()) {
+            long every = cluster.checkInterval().toMillis();
+            lookingForNew = executor.scheduleWithFixedDelay(this::awaitNewSchedules, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void awaitNewSchedules() {
+        try {
+            store.findAll().stream().filter(schedule -> !waiting.containsKey(schedule.id())).forEach(this::awaitNextRun);
+        } catch (ScheduleStoreException e) {
+            LOG.log(Level.FINE, "cannot look for new schedules now", e);
+        }
     }
 
     /** Stores a schedule whose definition has been checked, and waits for its first run. */
@@ -120,7 +141,6 @@ public class Scheduler {
         synchronized (runLock) {
             boolean deleted = store.delete(id);
             stopWaiting(id);
-            startedHere.remove(id);
             return deleted;
         }
     }
@@ -207,29 +227,23 @@ public class Scheduler {
             LOG.log(Level.WARNING, "Schedule " + schedule.id() + " could not start " + definition.jobName(), e);
             return;
         }
-        startedHere.put(schedule.id(), executionId);
         store.recordExecution(schedule.id(), now, executionId);
         LOG.info("Schedule " + schedule.id() + " started " + definition.jobName() + " execution " + executionId);
     }
 
     /**
-     * The schedule's last execution while it runs on this server, so that a slow job is not started again beside
-     * itself. One that a stopped or killed server left STARTED in the repository does not hold the schedule up.
+     * The schedule's last execution while it runs, on this server or another, so that a slow job is not started again
+     * beside itself. One that a stopped or killed server left STARTED in the repository does not hold the schedule up.
      */
     private Optional<Long> runningLastExecution(Schedule schedule) {
-        Long last = startedHere.get(schedule.id());
-        if (last == null || !last.equals(schedule.lastExecutionId())) {
+        Long last = schedule.lastExecutionId();
+        if (last == null) {
             return Optional.empty();
         }
         try {
-            BatchStatus status = batch.jobOperator().getJobExecution(last).getBatchStatus();
-            if (UNFINISHED.contains(status)) {
-                return Optional.of(last);
-            }
+            return executions.isRunning(last) ? Optional.of(last) : Optional.empty();
         } catch (NoSuchJobExecutionException e) {
-            // purged from the repository: it has ended
+            return Optional.empty();
         }
-        startedHere.remove(schedule.id(), last);
-        return Optional.empty();
     }
 }
