@@ -1,39 +1,24 @@
 package io.propertyimages.it;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 import io.propertyimages.store.AddressNormalizer;
@@ -60,8 +45,7 @@ class CrashAndResumeIT {
     private static Path imagesRoot;
 
     private ImageHost host;
-    /** The bytes each URL serves, to compare with what was saved (a JPEG is kept byte for byte). */
-    private final Map<String, byte[]> served = new LinkedHashMap<>();
+    private ServedImages images;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -80,6 +64,7 @@ class CrashAndResumeIT {
     @BeforeEach
     void startImageHost() throws IOException {
         host = new ImageHost();
+        images = new ServedImages(host);
     }
 
     @AfterEach
@@ -98,12 +83,12 @@ class CrashAndResumeIT {
         Map<String, List<String>> properties = new LinkedHashMap<>();
         for (int p = 1; p <= 8; p++) {
             int property = p;
-            properties.put(p + " Inflight St, Mesa", urls(6, k -> (k <= 3 ? "/img/" : "/gated/") + "p" + property + "-" + k + ".jpg",
+            properties.put(p + " Inflight St, Mesa", images.add(6, k -> (k <= 3 ? "/img/" : "/gated/") + "p" + property + "-" + k + ".jpg",
                     k -> TestImages.jpeg(200 + 10 * property + k, 120)));
         }
         host.closeGate();
 
-        long first = api.start("download-images", parameters(properties, outputDir, 2));
+        long first = api.start("download-images", ServedImages.parameters(properties, outputDir, 2));
         List<String> running = properties.keySet().stream().limit(5).toList();
         awaitHeldAtGate(running.stream().map(address -> properties.get(address).get(3)).toList());
         Map<String, List<String>> savedAtKill = savedUrls(outputDir, properties);
@@ -125,9 +110,9 @@ class CrashAndResumeIT {
         assertEquals(5 * 4 + 3 * 6, restartMetrics(restarted).getInt("READ_COUNT"),
                 "each running partition resumes after its committed chunk, and the three that never started run whole");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
-            assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
+            images.assertEachSavedOnce(folder(outputDir, property.getKey()), property.getValue());
             assertEquals(running.contains(property.getKey()) ? List.of(1, 1, 2, 2, 1, 1) : List.of(1, 1, 1, 1, 1, 1),
-                    requestCounts(property.getValue()),
+                    images.requestCounts(property.getValue()),
                     "the committed chunk is not fetched again, the chunk in flight is, once: " + property.getKey());
         }
         assertFetchedAgainAtMost(5 * 2, "killed during downloads", first, restarted, properties);
@@ -145,21 +130,21 @@ class CrashAndResumeIT {
         String outputDir = "crash-" + UUID.randomUUID();
         String address = "7 Writer Way, Tempe";
         Map<String, List<String>> properties = Map.of(address,
-                urls(24, k -> "/img/big" + k + ".jpg", k -> TestImages.noisyJpeg(1000, 750, k)));
+                images.add(24, k -> "/img/big" + k + ".jpg", k -> TestImages.noisyJpeg(1000, 750, k)));
         Path folder = Files.createDirectories(folder(outputDir, address));
 
         long first;
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             folder.register(watcher, ENTRY_CREATE);
-            first = api.start("download-images", parameters(properties, outputDir, 12));
+            first = api.start("download-images", ServedImages.parameters(properties, outputDir, 12));
             awaitCreated(watcher, "img_013.jpg");
             server.kill();
         }
-        List<String> onDiskAtKill = fileNames(folder);
-        List<String> listedAtKill = filenames(manifest(folder).getJsonArray("images"));
+        List<String> onDiskAtKill = ServedImages.fileNames(folder);
+        List<String> listedAtKill = JobFiles.filenames(JobFiles.manifest(folder).getJsonArray("images"));
         server.start(Map.of("BATCH_RESTART_INTERRUPTED", "true"));
 
-        assertEquals(imageNames(12), listedAtKill, "at the kill, the manifest lists the first chunk only");
+        assertEquals(ServedImages.imageNames(12), listedAtKill, "at the kill, the manifest lists the first chunk only");
         assertTrue(onDiskAtKill.contains("img_013.jpg"), "at the kill, images of the second chunk were on disk: " + onDiskAtKill);
         assertEquals(INTERRUPTED, api.execution(first).getString("exitStatus"));
         long restarted = awaitRestartedByTheServer(first);
@@ -168,8 +153,8 @@ class CrashAndResumeIT {
         assertEquals("COMPLETED", completed.getString("batchStatus"));
         assertEquals(12, restartMetrics(restarted).getInt("READ_COUNT"), "the restart resumes after the committed chunk");
         List<String> urls = properties.get(address);
-        assertEachImageSavedOnce(folder, urls);
-        List<Integer> counts = requestCounts(urls);
+        images.assertEachSavedOnce(folder, urls);
+        List<Integer> counts = images.requestCounts(urls);
         assertEquals(List.of(1), counts.subList(0, 12).stream().distinct().toList(), "the committed chunk is not fetched again");
         assertTrue(counts.subList(12, 24).stream().allMatch(c -> c <= 2), "the uncommitted chunk is fetched again once at most: " + counts);
         assertFetchedAgainAtMost(12, "killed between the writes and the checkpoint (on disk at the kill: " + onDiskAtKill
@@ -185,19 +170,19 @@ class CrashAndResumeIT {
     void failsOnAnImageItCannotWriteLeavingNothingHalfWrittenThenCompletesOnRestart() throws Exception {
         String outputDir = "crash-" + UUID.randomUUID();
         Map<String, List<String>> properties = new LinkedHashMap<>();
-        properties.put("1 Sound St, Mesa", urls(6, k -> "/img/sound" + k + ".jpg", k -> TestImages.jpeg(300 + k, 200)));
-        properties.put("2 Blocked Rd, Mesa", urls(6, k -> "/img/blocked" + k + ".jpg", k -> TestImages.jpeg(400 + k, 200)));
+        properties.put("1 Sound St, Mesa", images.add(6, k -> "/img/sound" + k + ".jpg", k -> TestImages.jpeg(300 + k, 200)));
+        properties.put("2 Blocked Rd, Mesa", images.add(6, k -> "/img/blocked" + k + ".jpg", k -> TestImages.jpeg(400 + k, 200)));
         Path blocked = folder(outputDir, "2 Blocked Rd, Mesa");
         Path obstacle = Files.createDirectories(blocked.resolve("img_002.jpg"));
 
-        long first = api.start("download-images", parameters(properties, outputDir, 3));
+        long first = api.start("download-images", ServedImages.parameters(properties, outputDir, 3));
         JsonObject failed = api.awaitEnd(first, TIMEOUT);
 
         assertEquals("FAILED", failed.getString("batchStatus"));
         assertTrue(Files.readString(server.messagesLog()).contains(obstacle + ": Is a directory"),
                 "the log names the image that could not be written, and why");
-        assertEquals(List.of("img_002.jpg"), fileNames(blocked), "the image written before the failure is not left behind");
-        assertEachImageSavedOnce(folder(outputDir, "1 Sound St, Mesa"), properties.get("1 Sound St, Mesa"));
+        assertEquals(List.of("img_002.jpg"), ServedImages.fileNames(blocked), "the image written before the failure is not left behind");
+        images.assertEachSavedOnce(folder(outputDir, "1 Sound St, Mesa"), properties.get("1 Sound St, Mesa"));
 
         Files.delete(obstacle);
         long restarted = api.restart(first);
@@ -206,56 +191,19 @@ class CrashAndResumeIT {
         assertEquals("COMPLETED", completed.getString("batchStatus"));
         assertEquals(6, restartMetrics(restarted).getInt("READ_COUNT"), "only the failed partition runs again");
         for (Map.Entry<String, List<String>> property : properties.entrySet()) {
-            assertEachImageSavedOnce(folder(outputDir, property.getKey()), property.getValue());
+            images.assertEachSavedOnce(folder(outputDir, property.getKey()), property.getValue());
         }
-        assertEquals(List.of(1, 1, 1, 1, 1, 1), requestCounts(properties.get("1 Sound St, Mesa")),
+        assertEquals(List.of(1, 1, 1, 1, 1, 1), images.requestCounts(properties.get("1 Sound St, Mesa")),
                 "the completed partition is not run again");
-        assertEquals(List.of(2, 2, 2, 1, 1, 1), requestCounts(properties.get("2 Blocked Rd, Mesa")),
+        assertEquals(List.of(2, 2, 2, 1, 1, 1), images.requestCounts(properties.get("2 Blocked Rd, Mesa")),
                 "only the failed chunk is fetched again");
         assertFetchedAgainAtMost(3, "failed writing, then restarted", first, restarted, properties);
-    }
-
-    /** The property's folder holds its images, each once, as its manifest lists them, and nothing else. */
-    private void assertEachImageSavedOnce(Path folder, List<String> urls) throws Exception {
-        JsonArray images = manifest(folder).getJsonArray("images");
-        assertEquals(urls, images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("source_url")).toList(),
-                "every URL once, in order, in " + folder);
-        assertEquals(imageNames(urls.size()), filenames(images));
-        List<String> expectedFiles = new ArrayList<>(filenames(images));
-        expectedFiles.add("images_manifest.json");
-        assertEquals(new TreeSet<>(expectedFiles), new TreeSet<>(fileNames(folder)), "no temp or orphan file in " + folder);
-        for (JsonObject entry : images.getValuesAs(JsonObject.class)) {
-            Path file = folder.resolve(entry.getString("filename"));
-            byte[] bytes = Files.readAllBytes(file);
-            BufferedImage image = ImageIO.read(file.toFile());
-            assertArrayEquals(served.get(entry.getString("source_url")), bytes, file + " is the image of its URL");
-            assertEquals(bytes.length, entry.getJsonNumber("file_size_bytes").longValue(), file.toString());
-            assertEquals(md5(bytes), entry.getString("content_hash"), file.toString());
-            assertEquals(image.getWidth(), entry.getInt("width"), file.toString());
-            assertEquals(image.getHeight(), entry.getInt("height"), file.toString());
-        }
-    }
-
-    private List<String> urls(int count, IntFunction<String> path, IntFunction<byte[]> image) {
-        List<String> urls = new ArrayList<>();
-        for (int k = 1; k <= count; k++) {
-            String url = host.url(path.apply(k));
-            byte[] bytes = image.apply(k);
-            host.add(url.substring(url.lastIndexOf('/') + 1), bytes);
-            served.put(url, bytes);
-            urls.add(url);
-        }
-        return urls;
-    }
-
-    private List<Integer> requestCounts(List<String> urls) {
-        return urls.stream().map(url -> host.requestsFor(url.substring(url.indexOf('/', "http://".length())))).toList();
     }
 
     /** Waits until each of {@code urls} has been requested and is held at the gate. */
     private void awaitHeldAtGate(List<String> urls) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (host.heldAtGate() < urls.size() || requestCounts(urls).contains(0)) {
+        while (host.heldAtGate() < urls.size() || images.requestCounts(urls).contains(0)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("only " + host.heldAtGate() + " downloads reached the gate, of " + urls);
             }
@@ -285,7 +233,7 @@ class CrashAndResumeIT {
         for (String address : properties.keySet()) {
             Path folder = folder(outputDir, address);
             saved.put(address, Files.exists(folder.resolve("images_manifest.json"))
-                    ? manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
+                    ? JobFiles.manifest(folder).getJsonArray("images").getValuesAs(JsonObject.class).stream()
                             .map(e -> e.getString("source_url")).toList()
                     : List.of());
         }
@@ -299,7 +247,7 @@ class CrashAndResumeIT {
     private void assertFetchedAgainAtMost(int bound, String scenario, long first, long restarted,
                                           Map<String, List<String>> properties) {
         List<String> urls = properties.values().stream().flatMap(List::stream).toList();
-        int requests = requestCounts(urls).stream().mapToInt(Integer::intValue).sum();
+        int requests = images.requestCounts(urls).stream().mapToInt(Integer::intValue).sum();
         int fetchedAgain = requests - urls.size();
         System.out.printf("%s: execution %d restarted as %d; %d URLs, %d requests, %d fetched again (bound %d); restart step: %s%n",
                 scenario, first, restarted, urls.size(), requests, fetchedAgain, bound, restartMetrics(restarted));
@@ -333,38 +281,5 @@ class CrashAndResumeIT {
 
     private static Path folder(String outputDir, String address) {
         return imagesRoot.resolve(outputDir).resolve(AddressNormalizer.normalize(address));
-    }
-
-    private static List<String> imageNames(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("img_%03d.jpg", i)).toList();
-    }
-
-    private static List<String> fileNames(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static JsonObject manifest(Path folder) throws IOException {
-        return Json.createReader(new StringReader(Files.readString(folder.resolve("images_manifest.json")))).readObject();
-    }
-
-    private static List<String> filenames(JsonArray images) {
-        return images.getValuesAs(JsonObject.class).stream().map(e -> e.getString("filename")).toList();
-    }
-
-    private static String parameters(Map<String, List<String>> properties, String outputDir, int chunkSize) throws IOException {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        properties.forEach((address, urls) -> list.add(Json.createObjectBuilder()
-                .add("address", address).add("imageUrls", Json.createArrayBuilder(urls))));
-        Path dir = Files.createDirectories(Path.of("target/it-inputs").toAbsolutePath());
-        Path input = Files.writeString(Files.createTempFile(dir, "crash-", ".json"),
-                Json.createObjectBuilder().add("properties", list).build().toString());
-        return Json.createObjectBuilder().add("input", input.toString()).add("outputDir", outputDir)
-                .add("chunkSize", chunkSize).build().toString();
-    }
-
-    private static String md5(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
     }
 }

@@ -33,6 +33,8 @@ final class ImageHost implements AutoCloseable {
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong hugeBytesSent = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     /** Where {@code /huge} stops, in case a client drained it all: 1 GiB. */
     static final long HUGE_LIMIT = 1L << 30;
     volatile long slowDelayMillis = 300;
@@ -81,6 +83,11 @@ final class ImageHost implements AutoCloseable {
         }
     }
 
+    /** The most image requests this host has answered at once, whoever sent them. */
+    int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     /** The bytes of {@code /huge} written before the client went away. */
     long hugeBytesSent() {
         return hugeBytesSent.get();
@@ -92,6 +99,8 @@ final class ImageHost implements AutoCloseable {
         String[] parts = path.split("/", 3);
         String kind = parts.length > 1 ? parts[1] : "";
         byte[] image = parts.length > 2 ? images.get(parts[2]) : null;
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try (exchange) {
             if (kind.equals("huge")) {
                 sendEndlessly(exchange);
@@ -112,10 +121,18 @@ final class ImageHost implements AutoCloseable {
                 if (kind.equals("gated")) {
                     passGate();
                 }
+                // Out of flight before the answer: once it has the answer the client may send its next request,
+                // which must not find this one still counted.
+                inFlight.decrementAndGet();
+                counted = false;
                 exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(Arrays.hashCode(image)) + "\"");
                 send(exchange, 200, "image/*", image);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes());
+            }
+        } finally {
+            if (counted) {
+                inFlight.decrementAndGet();
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,19 +40,37 @@ final class LibertyServerProcess implements AutoCloseable {
      * replaced); not started yet.
      */
     static LibertyServerProcess copyOfTestServer(String suffix) throws IOException {
+        return copyOfTestServer(suffix, Integer.getInteger("it.http.port", 9081) + 1, Map.of(), Map.of());
+    }
+
+    /**
+     * A copy of the Arquillian server's configuration, as {@link #copyOfTestServer(String)}, on {@code port}, with
+     * server {@code variables} that win over the tests' overrides and {@code bootstrap} properties (which Liberty
+     * reads before its configuration, as {@code messaging.role} needs).
+     */
+    static LibertyServerProcess copyOfTestServer(String suffix, int port, Map<String, String> variables,
+                                                 Map<String, String> bootstrap) throws IOException {
         String testServer = System.getProperty("it.server.name", "itServer");
-        LibertyServerProcess server = new LibertyServerProcess(testServer + suffix, Integer.getInteger("it.http.port", 9081) + 1);
+        LibertyServerProcess server = new LibertyServerProcess(testServer + suffix, port);
         Path from = SERVERS.resolve(testServer);
         Path to = server.directory();
         deleteTree(to);
-        for (String path : List.of("server.xml", "server.env", "jdbc/h2.jar", "configDropins/defaults/liberty-plugin-variable-config.xml",
+        for (String path : List.of("server.xml", "server.env", "jdbc/h2.jar", "jdbc/postgresql.jar", "messaging/none.xml",
+                "messaging/engine.xml", "messaging/client.xml", "configDropins/defaults/liberty-plugin-variable-config.xml",
                 "configDropins/overrides/test-overrides.xml")) {
             Files.createDirectories(to.resolve(path).getParent());
             Files.copy(from.resolve(path), to.resolve(path));
         }
-        // Read after test-overrides.xml (overrides are read in alphabetical order), so its port wins.
-        Files.writeString(to.resolve("configDropins/overrides/zz-copy-port.xml"),
-                "<server><variable name=\"http.port\" value=\"" + server.port + "\"/></server>");
+        Map<String, String> own = new TreeMap<>(variables);
+        own.put("http.port", Integer.toString(port));
+        StringBuilder overrides = new StringBuilder("<server>\n");
+        own.forEach((name, value) -> overrides.append("    <variable name=\"").append(name).append("\" value=\"")
+                .append(value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")).append("\"/>\n"));
+        // Read after test-overrides.xml (overrides are read in alphabetical order), so these win.
+        Files.writeString(to.resolve("configDropins/overrides/zz-copy.xml"), overrides.append("</server>\n"));
+        StringBuilder properties = new StringBuilder();
+        bootstrap.forEach((name, value) -> properties.append(name).append('=').append(value).append('\n'));
+        Files.writeString(to.resolve("bootstrap.properties"), properties);
         Files.createDirectories(to.resolve("dropins"));
         Files.copy(Path.of("target/property-images.war"), to.resolve("dropins/property-images.war"), StandardCopyOption.REPLACE_EXISTING);
         return server;

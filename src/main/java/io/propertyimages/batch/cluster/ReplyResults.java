@@ -19,6 +19,7 @@ final class ReplyResults implements PartitionResults {
 
     private final JMSContext context;
     private final Destination coordinator;
+    private boolean unreachable;
 
     ReplyResults(JMSContext context, Destination coordinator) {
         this.context = context;
@@ -35,11 +36,17 @@ final class ReplyResults implements PartitionResults {
         send(partition, attempt, execution);
     }
 
+    /** Sends a result, unless an earlier one of this attempt could not be sent: its coordinator is gone. */
     private void send(int partition, int attempt, Serializable result) {
+        if (unreachable) {
+            return;
+        }
         try {
             PartitionMessages.sendResult(context, coordinator, partition, attempt, result);
         } catch (JMSRuntimeException e) {
-            LOG.warning(() -> "Cannot send partition " + partition + "'s result to its coordinator: " + e.getMessage());
+            unreachable = true;
+            LOG.warning(() -> "Cannot send partition " + partition + "'s results to its coordinator, which sends it no"
+                    + " more: " + e.getMessage());
         }
     }
 }

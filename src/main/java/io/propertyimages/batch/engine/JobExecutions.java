@@ -57,7 +57,7 @@ public class JobExecutions {
     }
 
     public List<StepExecution> stepExecutions(long executionId) {
-        return batch.jobOperator().getStepExecutions(executionId);
+        return fresh(executionId).getStepExecutions(executionId);
     }
 
     /** The partitions of a step as the repository has them now, wherever they ran. */

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.BatchRuntimeException;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
