@@ -3,6 +3,9 @@ import { folderPath, imageUrl, request, thumbnailUrl } from './api.js';
 import { bytes, el, time, timeElement } from './dom.js';
 
 const THUMBNAIL_EDGE = 320;
+/** Properties asked for at a time; the server filters and pages them (GET /api/properties). */
+const PAGE = 50;
+const FILTER_WAIT_MILLIS = 250;
 
 export class Gallery {
     constructor({ list, filter, panel, lightbox }) {
@@ -11,21 +14,23 @@ export class Gallery {
         this.panel = panel;
         this.lightbox = new Lightbox(lightbox);
         this.properties = [];
+        this.total = 0;
         this.selected = null;
         this.shown = null;
         this.loads = 0;
-        filter.addEventListener('input', () => this.showList());
+        this.lists = 0;
+        let wait;
+        filter.addEventListener('input', () => {
+            clearTimeout(wait);
+            wait = setTimeout(() => this.loadList(), FILTER_WAIT_MILLIS);
+        });
     }
 
-    /** Reads the properties again, and the chosen one's photos (the first property's when none was chosen). */
+    /** Reads the first page of properties again, and the chosen one's photos (the first property's when none was chosen). */
     async load() {
-        try {
-            this.properties = await request('properties');
-        } catch (e) {
-            this.list.replaceChildren(el('li', { class: 'unavailable' }, `The properties cannot be read: ${e.message}`));
+        if (!await this.loadList()) {
             return;
         }
-        this.showList();
         this.shown = null;
         const chosen = this.selected ?? this.properties[0]?.folder;
         if (chosen) {
@@ -33,16 +38,53 @@ export class Gallery {
         }
     }
 
+    /** Reads the first page of the properties that match the filter; false when they cannot be read. */
+    async loadList() {
+        const list = ++this.lists;
+        let page;
+        try {
+            page = await this.page(0);
+        } catch (e) {
+            this.list.replaceChildren(el('li', { class: 'unavailable' }, `The properties cannot be read: ${e.message}`));
+            return false;
+        }
+        if (list === this.lists) {
+            this.properties = page.properties;
+            this.total = page.total;
+            this.showList();
+        }
+        return true;
+    }
+
+    /** Adds the next page to the list, and moves the focus to its first property. */
+    async more() {
+        const list = this.lists;
+        const first = this.properties.length;
+        try {
+            const page = await this.page(first);
+            if (list === this.lists) {
+                this.properties = this.properties.concat(page.properties);
+                this.total = page.total;
+                this.showList();
+                this.list.querySelectorAll('.property-item')[first]?.focus();
+            }
+        } catch (e) {
+            this.list.append(el('li', { class: 'unavailable' }, `More properties cannot be read: ${e.message}`));
+        }
+    }
+
+    page(start) {
+        const filter = this.filter.value.trim();
+        return request(`properties?start=${start}&count=${PAGE}${filter ? `&filter=${encodeURIComponent(filter)}` : ''}`);
+    }
+
     showList() {
-        const words = this.filter.value.trim().toLowerCase();
-        const shown = this.properties.filter((p) => !words
-            || `${p.address ?? ''} ${p.folder}`.toLowerCase().includes(words));
-        if (shown.length === 0) {
+        if (this.properties.length === 0) {
             this.list.replaceChildren(el('li', { class: 'empty' },
-                this.properties.length ? 'No property matches.' : 'No photos downloaded yet.'));
+                this.filter.value.trim() ? 'No property matches.' : 'No photos downloaded yet.'));
             return;
         }
-        this.list.replaceChildren(...shown.map((p) => el('li', {},
+        const items = this.properties.map((p) => el('li', {},
             el('button', {
                 type: 'button', class: 'property-item', 'data-folder': p.folder,
                 'aria-current': p.folder === this.selected ? 'true' : null,
@@ -51,7 +93,12 @@ export class Gallery {
             el('span', { class: 'address' }, p.address ?? p.folder),
             el('span', { class: 'meta' }, `${p.images} photo${p.images === 1 ? '' : 's'} · ${bytes(p.bytes)}`
                 + (p.failures ? ` · ${p.failures} failed` : '')),
-            el('span', { class: 'folder' }, p.folder)))));
+            el('span', { class: 'folder' }, p.folder))));
+        if (this.properties.length < this.total) {
+            items.push(el('li', {}, el('button', { type: 'button', class: 'more', onclick: () => this.more() },
+                `Show more (${this.properties.length} of ${this.total})`)));
+        }
+        this.list.replaceChildren(...items);
     }
 
     /** Shows a property's photos; only the latest choice is shown when several load at once. */

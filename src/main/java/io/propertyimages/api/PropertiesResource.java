@@ -1,13 +1,13 @@
 package io.propertyimages.api;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -17,15 +17,20 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+
+import io.propertyimages.catalog.PropertyCatalog;
+import io.propertyimages.catalog.PropertyPage;
 import io.propertyimages.imaging.ImageConversionException;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.PropertyFolders;
-import io.propertyimages.store.PropertySummary;
 
 /**
- * {@code /api/properties}: the gallery. The property folders under the images root, a folder's manifest, its images
- * and their thumbnails. A folder is named by its path under the images root ({@code /} between the parts when the
+ * {@code /api/properties}: the gallery. The property folders under the images root, a page at a time from the jobs'
+ * record of them ({@link PropertyCatalog}), a folder's manifest, its images and their thumbnails. A folder is named by its path under the images root ({@code /} between the parts when the
  * job had an outputDir); only images that the folder's manifest lists are served.
  */
 @Path("properties")
@@ -37,12 +42,21 @@ public class PropertiesResource {
     @Inject
     Gallery gallery;
 
+    @Inject
+    PropertyCatalog catalog;
+
     @Context
     Request request;
 
+    /** A page of the property folders, by name, those whose address or folder contains {@code filter} if given. */
     @GET
-    public List<PropertySummary> properties() throws IOException {
-        return gallery.folders().list();
+    @Operation(summary = "A page of the property folders, by name; filter: part of the address or folder, any case")
+    @APIResponseSchema(value = PropertyPage.class, responseCode = "200", responseDescription = "The page, with the total that match")
+    @APIResponse(responseCode = "400", ref = ApiApplication.BAD_REQUEST)
+    public PropertyPage properties(@QueryParam("filter") String filter, @QueryParam("start") String start,
+                                   @QueryParam("count") String count) {
+        Paging paging = Paging.of(start, count);
+        return catalog.page(filter, paging.start(), paging.count());
     }
 
     @GET

@@ -14,6 +14,7 @@ import io.propertyimages.store.CorruptManifestException;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.ManifestStore;
+import io.propertyimages.store.PropertyIndex;
 import io.propertyimages.store.FolderLocks;
 
 /**
@@ -25,10 +26,12 @@ import io.propertyimages.store.FolderLocks;
 public final class FolderCleaner {
     private final ManifestStore manifests;
     private final FolderLocks locks;
+    private final PropertyIndex index;
 
-    public FolderCleaner(ManifestStore manifests, FolderLocks locks) {
+    public FolderCleaner(ManifestStore manifests, FolderLocks locks, PropertyIndex index) {
         this.manifests = manifests;
         this.locks = locks;
+        this.index = index;
     }
 
     /**
@@ -73,6 +76,7 @@ public final class FolderCleaner {
             manifest.getImages().removeAll(plan.missing());
             manifest.getImages().removeAll(plan.expired().stream().map(CleanupPlan.ExpiredImage::entry).toList());
             manifests.save(folder, manifest);
+            index.saved(folder, manifest);
         }
         List<String> problems = new ArrayList<>();
         List<StoredFile> toDelete = new ArrayList<>(plan.expired().stream().map(CleanupPlan.ExpiredImage::file).toList());
@@ -89,6 +93,9 @@ public final class FolderCleaner {
             }
         }
         boolean removed = plan.removesFolder() && problems.isEmpty() && removeFolder(folder, problems);
+        if (removed) {
+            index.removed(folder);
+        }
         return new FolderReport(preview.folder(),
                 preview.deleted().stream().filter(f -> !notDeleted.contains(f)).toList(),
                 preview.missing(), preview.orphans(),

@@ -32,22 +32,25 @@ public final class PropertyFolders {
         this.manifests = manifests;
     }
 
-    /** Every property folder with a readable manifest, in the order of their names; unreadable ones are logged and left out. */
-    public List<PropertySummary> list() throws IOException {
-        List<PropertySummary> found = new ArrayList<>();
+    /**
+     * The names of every property folder, in order, without reading their manifests: a folder with an
+     * {@code images_manifest.json} file, outside hidden folders.
+     */
+    public List<String> names() throws IOException {
+        List<String> found = new ArrayList<>();
         if (Files.isDirectory(root)) {
             collect(root, 1, found);
         }
-        found.sort(Comparator.comparing(PropertySummary::folder));
+        found.sort(Comparator.naturalOrder());
         return found;
     }
 
-    private void collect(Path dir, int depth, List<PropertySummary> found) throws IOException {
+    private void collect(Path dir, int depth, List<String> found) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir,
                 child -> !isHidden(child) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))) {
             for (Path child : children) {
                 if (Files.isRegularFile(child.resolve(ImageManifest.FILE_NAME))) {
-                    summary(child).ifPresent(found::add);
+                    found.add(nameOf(child));
                 } else if (depth < MAX_DEPTH) {
                     collect(child, depth + 1, found);
                 }
@@ -55,11 +58,16 @@ public final class PropertyFolders {
         }
     }
 
-    private Optional<PropertySummary> summary(Path folder) {
+    /** The property folder of that name at a glance; empty when there is none or its manifest is unreadable (logged). */
+    public Optional<PropertySummary> summary(String name) {
+        Optional<Path> folder = folder(name);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(PropertySummary.of(nameOf(folder), manifests.load(folder, null)));
+            return Optional.of(PropertySummary.of(name, manifests.load(folder.get(), null)));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "property folder {0} left out of the gallery: {1}", new Object[] {folder, e.getMessage()});
+            LOG.log(Level.WARNING, "property folder {0} left out of the gallery: {1}", new Object[] {folder.get(), e.getMessage()});
             return Optional.empty();
         }
     }
@@ -111,9 +119,10 @@ public final class PropertyFolders {
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
     }
 
-    private String nameOf(Path folder) {
+    /** A folder's name: its path under the images root, {@code /} between the parts. */
+    public String nameOf(Path folder) {
         List<String> parts = new ArrayList<>();
-        root.relativize(folder).forEach(part -> parts.add(part.toString()));
+        root.relativize(folder.toAbsolutePath().normalize()).forEach(part -> parts.add(part.toString()));
         return String.join("/", parts);
     }
 

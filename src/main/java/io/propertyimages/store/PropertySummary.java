@@ -12,7 +12,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 @JsonbPropertyOrder({"folder", "address", "images", "bytes", "lastDownload", "failures"})
 public record PropertySummary(String folder, String address, int images, long bytes, Instant lastDownload, int failures) {
 
-    static PropertySummary of(String folder, ImageManifest manifest) {
+    public static PropertySummary of(String folder, ImageManifest manifest) {
         Instant lastDownload = manifest.getImages().stream()
                 .map(ManifestEntry::downloadTimestamp)
                 .filter(t -> t != null)

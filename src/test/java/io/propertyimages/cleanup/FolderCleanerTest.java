@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import io.propertyimages.store.FolderLocks;
 import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.ManifestStore;
+import io.propertyimages.store.PropertyIndex;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,20 @@ class FolderCleanerTest {
         folderLock.lock();
         return folderLock::unlock;
     };
-    private final FolderCleaner cleaner = new FolderCleaner(store, locks);
+    /** What the cleaner told the gallery's index, in order: "saved FOLDER IMAGES" or "removed FOLDER". */
+    private final List<String> indexed = new ArrayList<>();
+    private final PropertyIndex index = new PropertyIndex() {
+        @Override
+        public void saved(Path folder, ImageManifest manifest) {
+            indexed.add("saved " + folder.getFileName() + " " + manifest.getImages().size());
+        }
+
+        @Override
+        public void removed(Path folder) {
+            indexed.add("removed " + folder.getFileName());
+        }
+    };
+    private final FolderCleaner cleaner = new FolderCleaner(store, locks, index);
 
     @TempDir
     Path root;
@@ -68,6 +83,7 @@ class FolderCleanerTest {
         FolderReport real = cleaner.clean(folder, CUTOFF, false);
 
         assertEquals(dryRun, real);
+        assertEquals(List.of("saved 1-a-st 1"), indexed, "the dry run tells the index nothing, the real one its new manifest");
         assertEquals(List.of("images_manifest.json", "img_002.jpg", "notes.txt"), List.copyOf(snapshot(folder).keySet()));
         assertEquals(List.of("img_002.jpg"), store.load(folder, "1 A St").getImages().stream().map(ManifestEntry::filename).toList());
         assertTrue(real.describe(false).contains("deleted img_001.jpg"), real.describe(false));
@@ -83,6 +99,7 @@ class FolderCleanerTest {
         assertTrue(report.folderRemoved());
         assertEquals(200, report.bytes());
         assertFalse(Files.exists(folder));
+        assertEquals(List.of("saved 2-b-st 0", "removed 2-b-st"), indexed);
     }
 
     @Test

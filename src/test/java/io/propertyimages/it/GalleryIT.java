@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -64,10 +65,12 @@ class GalleryIT extends DeployedApplicationTest {
     }
 
     @Test
-    void listsThePropertyWithItsTotals() throws Exception {
-        JsonObject property = Json.createReader(new StringReader(get("/api/properties", BatchApi.MONITOR).body()))
-                .readArray().getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("folder").equals(folder)).findFirst().orElseThrow();
+    void listsThePropertyWithItsTotalsAsTheJobRecordedThemFilteredAndPagedByTheDatabase() throws Exception {
+        JsonObject page = Json.createReader(new StringReader(get("/api/properties?filter=" + outputDir.toUpperCase(Locale.ROOT),
+                BatchApi.MONITOR).body())).readObject();
+        assertEquals(1, page.getInt("total"), page.toString());
+        JsonObject property = page.getJsonArray("properties").getJsonObject(0);
+        assertEquals(folder, property.getString("folder"));
 
         assertEquals("12 Gallery Way, Mesa", property.getString("address"));
         assertEquals(2, property.getInt("images"));
@@ -76,6 +79,11 @@ class GalleryIT extends DeployedApplicationTest {
                 + Files.size(JobFiles.IMAGES_ROOT.resolve(folder).resolve("img_002.jpg"));
         assertEquals(bytes, property.getJsonNumber("bytes").longValue());
         assertFalse(property.isNull("lastDownload"));
+
+        JsonObject all = Json.createReader(new StringReader(get("/api/properties?count=1", BatchApi.MONITOR).body())).readObject();
+        assertEquals(1, all.getJsonArray("properties").size(), "a page of one");
+        assertTrue(all.getInt("total") >= 1, all.toString());
+        assertEquals(400, get("/api/properties?count=0", BatchApi.MONITOR).statusCode());
     }
 
     @Test

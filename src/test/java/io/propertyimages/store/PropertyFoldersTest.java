@@ -41,8 +41,10 @@ class PropertyFoldersTest {
         property("phoenix/9-elm-rd", "9 Elm Rd");
         property("phoenix/2026/1-oak-ave", "1 Oak Ave", entry("img_001.jpg", 42, EARLIER));
 
-        List<PropertySummary> listed = folders.list();
+        List<String> names = folders.names();
+        List<PropertySummary> listed = names.stream().map(name -> folders.summary(name).orElseThrow()).toList();
 
+        assertEquals(List.of("123-main-st", "phoenix/2026/1-oak-ave", "phoenix/9-elm-rd"), names);
         assertEquals(List.of(
                 new PropertySummary("123-main-st", "123 Main St", 2, 1500, LATER, 1),
                 new PropertySummary("phoenix/2026/1-oak-ave", "1 Oak Ave", 1, 42, EARLIER, 0),
@@ -50,19 +52,21 @@ class PropertyFoldersTest {
     }
 
     @Test
-    void leavesOutHiddenFoldersFoldersWithoutManifestAndCorruptManifests() throws IOException {
+    void namesFoldersWithAManifestOutsideHiddenFoldersAndSummarisesOnlyReadableOnes() throws IOException {
         property("good", "1 Good St");
         property(".trash/old", "2 Old St");
         Files.createDirectories(root.resolve("empty/nothing"));
         Path corrupt = Files.createDirectories(root.resolve("corrupt"));
         Files.writeString(corrupt.resolve(ImageManifest.FILE_NAME), "{\"images\": [");
 
-        assertEquals(List.of("good"), folders.list().stream().map(PropertySummary::folder).toList());
+        assertEquals(List.of("corrupt", "good"), folders.names(), "names are not read from the manifests");
+        assertEquals(Optional.empty(), folders.summary("corrupt"), "a corrupt manifest has no summary");
+        assertEquals(Optional.empty(), folders.summary("empty/nothing"));
     }
 
     @Test
     void aMissingRootHasNoProperties() throws IOException {
-        assertEquals(List.of(), new PropertyFolders(temp.resolve("not-yet"), manifests).list());
+        assertEquals(List.of(), new PropertyFolders(temp.resolve("not-yet"), manifests).names());
     }
 
     @Test

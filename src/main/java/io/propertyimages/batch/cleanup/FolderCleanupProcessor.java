@@ -25,7 +25,7 @@ public class FolderCleanupProcessor implements ItemProcessor {
 
     @PostConstruct
     void createCleaner() {
-        cleaner = new FolderCleaner(services.manifests(), services.locks());
+        cleaner = new FolderCleaner(services.manifests(), services.locks(), services.propertyIndex());
     }
 
     @Override

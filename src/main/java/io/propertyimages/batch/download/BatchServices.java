@@ -12,12 +12,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.propertyimages.catalog.PropertyCatalog;
 import io.propertyimages.cluster.Cluster;
 import io.propertyimages.download.DownloadSettings;
 import io.propertyimages.download.HostPolicy;
 import io.propertyimages.download.ImageDownloader;
 import io.propertyimages.imaging.JpegConverter;
 import io.propertyimages.store.ManifestStore;
+import io.propertyimages.store.PropertyIndex;
 import io.propertyimages.store.FolderLocks;
 
 /**
@@ -30,6 +32,9 @@ import io.propertyimages.store.FolderLocks;
 public class BatchServices {
     @Inject
     Cluster cluster;
+
+    @Inject
+    PropertyCatalog catalog;
 
     @Inject
     @ConfigProperty(name = "images.root")
@@ -104,6 +109,11 @@ public class BatchServices {
 
     public FolderLocks locks() {
         return cluster.folderLocks();
+    }
+
+    /** What the gallery lists, told of every manifest saved and folder removed. */
+    public PropertyIndex propertyIndex() {
+        return catalog;
     }
 
     public Clock clock() {

@@ -46,6 +46,7 @@ public class PropertyManifests {
             try {
                 change.apply(manifest);
                 services.manifests().save(folder.path(), manifest);
+                services.propertyIndex().saved(folder.path(), manifest);
             } catch (IOException | RuntimeException e) {
                 removeUnlisted(folder, listed, e);
                 throw e;
