@@ -22,7 +22,8 @@ mvn -B -q -Dstyle.color=never liberty:create liberty:deploy liberty:start -Dlibe
 if [ "$keep_running" = false ]; then
     trap 'mvn -B -q -Dstyle.color=never liberty:stop' EXIT
 fi
-java src/demo/Demo.java "http://127.0.0.1:$port" src/demo/samples
+javac -d target/demo/classes src/demo/*.java
+java -cp target/demo/classes Demo "http://127.0.0.1:$port" src/demo/samples
 if [ "$keep_running" = true ]; then
     echo "The server keeps running at http://127.0.0.1:$port/api (stop it with: mvn liberty:stop)"
     echo "Its users: $ADMIN_USER (password $ADMIN_PASSWORD) and $MONITOR_USER (password $MONITOR_PASSWORD), e.g."
