@@ -39,7 +39,8 @@ public class ClusterDemo {
             String id = serverA.startDownload("{\"input\": \"" + input + "\", \"outputDir\": \"cluster-demo\", \"chunkSize\": 2}");
             System.out.println("Started download-images on server A: execution " + id);
             Map<String, String> running = awaitRunningOnBoth(serverA, id);
-            System.out.println("Partitions running now (partition=server): " + running);
+            System.out.println("Partitions running now (partition=server): " + running + "; "
+                    + Demo.progress(serverA.get("/jobexecutions/" + id).body()));
             long pid = Long.parseLong(Files.readString(pidFileOfB).strip());
             ProcessHandle b = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("server B is not running"));
             b.destroyForcibly();
@@ -85,14 +86,20 @@ public class ClusterDemo {
         return "{\"properties\": [\n" + String.join(",\n", items) + "\n]}\n";
     }
 
-    /** Waits until partitions of the execution run on both servers, and answers partition to server. */
+    /**
+     * Waits until partitions of the execution run on both servers and a fifth of its URLs are done (so that B's
+     * partitions have checkpoints to resume from), and answers partition to server.
+     */
     private static Map<String, String> awaitRunningOnBoth(DemoApi server, String id) throws Exception {
         for (int i = 0; i < 600; i++) {
             Map<String, String> running = partitionServers(server, id, true);
-            if (running.containsValue("A") && running.containsValue("B")) {
+            String execution = server.get("/jobexecutions/" + id).body();
+            String done = DemoApi.field(execution.substring(Math.max(0, execution.indexOf("\"progress\""))), "done");
+            if (running.containsValue("A") && running.containsValue("B") && !done.equals("?")
+                    && Integer.parseInt(done) >= PROPERTIES * IMAGES_EACH / 5) {
                 return running;
             }
-            String status = DemoApi.field(server.get("/jobexecutions/" + id).body(), "batchStatus");
+            String status = DemoApi.field(execution, "batchStatus");
             if (DemoApi.ended(status)) {
                 throw new IllegalStateException("execution " + id + " ended " + status + " before it ran on both servers");
             }
