@@ -50,16 +50,16 @@ public final class JpegConverter {
     }
 
     private JpegImage convert(byte[] source, ImageFormat format) throws ImageConversionException {
+        if (format == ImageFormat.WEBP && WebPReaders.libwebpWorks()) {
+            return convertWebP(source);
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
-            ImageReader reader = readerFor(in, format, source);
+            ImageReader reader = readerFor(in, format);
             try {
                 reader.setInput(in, false, format != ImageFormat.PNG);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > maxPixels) {
-                    throw new ImageConversionException("image too large: " + width + "x" + height
-                            + " pixels exceeds the limit of " + maxPixels);
-                }
+                checkPixelLimit(width, height);
                 if (format == ImageFormat.JPEG && !JpegMarkers.endsWithEndOfImage(source)) {
                     throw new ImageConversionException("corrupt or truncated jpeg: no end-of-image marker");
                 }
@@ -76,11 +76,33 @@ public final class JpegConverter {
         }
     }
 
+    /** A WebP, decoded by libwebp ({@link WebPDecoder}); the pixel limit applies to its canvas. */
+    private JpegImage convertWebP(byte[] source) throws ImageConversionException {
+        try {
+            WebPDecoder webp = WebPDecoder.of(source);
+            checkPixelLimit(webp.width(), webp.height());
+            return heapBudget.run(HeapBudget.estimate(webp.width(), webp.height()), webp.width() + "x" + webp.height() + " webp",
+                    () -> decodeSlots.run(() -> encode(webp.decode(), ImageFormat.WEBP, webp.animated())));
+        } catch (IOException | RuntimeException e) {
+            throw new ImageConversionException("corrupt or truncated webp: " + describe(e), e);
+        }
+    }
+
+    private void checkPixelLimit(int width, int height) throws ImageConversionException {
+        if ((long) width * height > maxPixels) {
+            throw new ImageConversionException("image too large: " + width + "x" + height
+                    + " pixels exceeds the limit of " + maxPixels);
+        }
+    }
+
+    private static JpegImage encode(BufferedImage opaque, ImageFormat format, boolean firstFrameOnly) throws IOException {
+        return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, firstFrameOnly);
+    }
+
     private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format) throws IOException {
         boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
         BufferedImage image = reader.read(0);
-        BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
-        return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
+        return encode(inSrgb(WhiteBackground.flatten(image), reader, format), format, animated);
     }
 
     private static BufferedImage inSrgb(BufferedImage opaque, ImageReader reader, ImageFormat format) throws IOException {
@@ -88,16 +110,16 @@ public final class JpegConverter {
             return opaque;
         }
         return PngColorProfile.of(reader.getImageMetadata(0))
-                .map(profile -> PngColorProfile.toSrgb(opaque, profile))
+                .map(profile -> ColorProfile.toSrgb(opaque, profile))
                 .orElse(opaque);
     }
 
-    private static ImageReader readerFor(ImageInputStream in, ImageFormat format, byte[] source) throws ImageConversionException {
+    private static ImageReader readerFor(ImageInputStream in, ImageFormat format) throws ImageConversionException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new ImageConversionException("unsupported format " + format.label() + " (no reader)");
         }
-        return format == ImageFormat.WEBP ? WebPReaders.choose(readers, source) : readers.next();
+        return format == ImageFormat.WEBP ? WebPReaders.fallback(readers) : readers.next();
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.propertyimages.imaging;
 
-import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -15,10 +11,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 
 import org.w3c.dom.Node;
 
-/**
- * The ICC profile a PNG embeds ({@code iCCP}), which ImageIO's PNG reader reads but does not apply: a photo saved in
- * Adobe RGB, say, would otherwise come out dull. Converting to sRGB makes the JPEG look as the source did.
- */
+/** The ICC profile a PNG embeds ({@code iCCP}), which ImageIO's PNG reader reads but does not apply ({@link ColorProfile}). */
 final class PngColorProfile {
     private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
 
@@ -38,20 +31,10 @@ final class PngColorProfile {
         return Optional.empty();
     }
 
-    /** The same pixels, converted from {@code profile} to sRGB. */
-    static BufferedImage toSrgb(BufferedImage opaque, ICC_ColorSpace profile) {
-        BufferedImage srgb = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(opaque.getRaster(), srgb.getRaster());
-        return srgb;
-    }
-
     private static Optional<ICC_ColorSpace> profile(byte[] deflated) {
         try {
-            ICC_Profile profile = ICC_Profile.getInstance(inflate(deflated));
-            boolean rgb = profile.getColorSpaceType() == ColorSpace.TYPE_RGB;
-            boolean srgb = profile.equals(ICC_Profile.getInstance(ColorSpace.CS_sRGB));
-            return rgb && !srgb ? Optional.of(new ICC_ColorSpace(profile)) : Optional.empty();
-        } catch (IllegalArgumentException | DataFormatException e) {
+            return ColorProfile.rgbOtherThanSrgb(inflate(deflated));
+        } catch (DataFormatException e) {
             return Optional.empty();
         }
     }

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -70,6 +72,31 @@ class JpegConverterTest {
         if (expected != null) {
             assertColour(expected, pixel(decoded, x, y), 40);
         }
+    }
+
+    static List<BrowserReference> browserReferences() {
+        return BrowserReference.all();
+    }
+
+    /** Each fixture of the public suites comes out as a browser shows it, or is refused with its reason. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("browserReferences")
+    void looksAsABrowserShowsIt(BrowserReference reference) throws Exception {
+        if (reference.refusal() != null) {
+            assertReason(reference.refusal(), reference.source());
+            return;
+        }
+        JpegImage jpeg = converter.toJpeg(reference.source());
+
+        BufferedImage converted = decode(jpeg.bytes());
+        BufferedImage shown = reference.shown();
+        assertEquals(shown.getWidth() + "x" + shown.getHeight(), converted.getWidth() + "x" + converted.getHeight(),
+                "the size a browser shows");
+        assertEquals(shown.getWidth(), jpeg.width());
+        assertEquals(shown.getHeight(), jpeg.height());
+        double difference = BrowserReference.meanAbsoluteDifference(converted, shown);
+        assertTrue(difference <= reference.tolerance(), "mean absolute difference from the browser's rendering: "
+                + String.format(Locale.ROOT, "%.2f", difference) + ", more than " + reference.tolerance());
     }
 
     static Stream<Arguments> keptJpegs() {
