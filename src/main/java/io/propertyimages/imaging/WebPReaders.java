@@ -2,10 +2,7 @@ package io.propertyimages.imaging;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.List;
 import java.util.logging.Logger;
 
 import javax.imageio.ImageReader;
@@ -15,8 +12,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * The readers of WebP. libwebp's (webp-imageio, native) decodes every WebP ({@link WebPDecoder}): 5 to 15 times
  * faster than TwelveMonkeys' reader, pure Java, and without the tint of its lossy decoder (haraldk/TwelveMonkeys
- * #734, #864, #1102, fixed in no release served here). TwelveMonkeys' reader is only the fallback for a machine
- * where the native library does not load.
+ * #734, #864, #1102, fixed in no release served here). TwelveMonkeys' reader, which {@link ReaderChoice} picks
+ * among those ImageIO offers, is only the fallback for a machine where the native library does not load.
  */
 final class WebPReaders {
     private static final Logger LOG = Logger.getLogger(WebPReaders.class.getName());
@@ -35,21 +32,6 @@ final class WebPReaders {
     /** A new reader of libwebp's. */
     static ImageReader libwebp() {
         return new com.luciad.imageio.webp.WebPImageReaderSpi().createReaderInstance(null);
-    }
-
-    /**
-     * TwelveMonkeys' reader among the ones ImageIO offers for a WebP, for when libwebp does not work; the others are
-     * disposed.
-     *
-     * @throws ImageConversionException when ImageIO offers none
-     */
-    static ImageReader fallback(Iterator<ImageReader> offered) throws ImageConversionException {
-        List<ImageReader> candidates = new ArrayList<>();
-        offered.forEachRemaining(candidates::add);
-        ImageReader chosen = candidates.stream().filter(WebPReaders::isJavaWebPReader).findFirst()
-                .orElseThrow(() -> new ImageConversionException("unsupported format webp (no reader)"));
-        candidates.stream().filter(reader -> reader != chosen).forEach(ImageReader::dispose);
-        return chosen;
     }
 
     /** Whether {@code reader} is TwelveMonkeys' WebP reader, which needs far more heap than libwebp's (see {@link HeapBudget}). */

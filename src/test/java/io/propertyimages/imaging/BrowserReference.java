@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -14,10 +15,11 @@ import javax.imageio.ImageIO;
  * A fixture of {@code images/suite} with what a browser shows for it: {@code images/reference/NAME.png}, rendered by
  * headless Chromium ({@code images/render-references.sh}), or the reason the converter must give for refusing it.
  * {@code images/references.txt} lists them, one a line: the fixture, then the largest mean absolute difference
- * (of 255, over every channel of every pixel) allowed between the JPEG and the reference, or {@code refused:} and the
- * start of the reason.
+ * ({@link #difference}) allowed between the JPEG and the reference, or {@code refused:} and the start of
+ * the reason.
  */
 record BrowserReference(String fixture, double tolerance, String refusal) {
+
     static List<BrowserReference> all() {
         List<BrowserReference> references = new ArrayList<>();
         for (String line : new String(Fixtures.resource("references.txt"), StandardCharsets.UTF_8).split("\n")) {
@@ -50,7 +52,20 @@ record BrowserReference(String fixture, double tolerance, String refusal) {
         }
     }
 
-    /** The mean absolute difference of the two images' sRGB channels, of 255; both of the same size. */
+    /**
+     * How far the JPEG is from what the browser shows, as the mean absolute difference of their sRGB channels (of
+     * 255, over every pixel): a JPEG kept byte for byte is compared with the rendering itself; a converted one with
+     * the rendering put through the same encoder, so that a decode identical to the browser's scores 0 and JPEG's
+     * own loss (chroma subsampling blurs a dithered or checkered picture by 20 or more) does not hide a colour, a
+     * place or an orientation gone wrong.
+     */
+    double difference(JpegImage jpeg) throws IOException {
+        BufferedImage shown = shown();
+        boolean kept = Arrays.equals(jpeg.bytes(), source());
+        BufferedImage expected = kept ? shown : decode(JpegEncoder.encode(WhiteBackground.flatten(shown)));
+        return meanAbsoluteDifference(decode(jpeg.bytes()), expected);
+    }
+
     static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
         long sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {

@@ -74,7 +74,7 @@ public class ConversionBenchmark {
     /** libwebp's reader, which the converter uses, or else TwelveMonkeys' of those ImageIO offers. */
     private static ImageReader webpReader(Iterator<ImageReader> offered) throws ImageConversionException {
         if (!WebPReaders.libwebpWorks()) {
-            return WebPReaders.fallback(offered);
+            return ReaderChoice.preferred(offered, ImageFormat.WEBP);
         }
         offered.forEachRemaining(ImageReader::dispose);
         return WebPReaders.libwebp();

@@ -26,7 +26,7 @@ class WebPReadersTest {
     void fallsBackOnTwelveMonkeysReaderAmongThoseImageIoOffers() throws Exception {
         byte[] webp = Fixtures.resource("small-lossy.webp");
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(webp))) {
-            ImageReader reader = WebPReaders.fallback(ImageIO.getImageReaders(in));
+            ImageReader reader = ReaderChoice.preferred(ImageIO.getImageReaders(in), ImageFormat.WEBP);
             reader.dispose();
             assertInstanceOf(com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi.class, reader.getOriginatingProvider());
         }
