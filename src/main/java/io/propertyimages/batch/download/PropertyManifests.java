@@ -47,7 +47,7 @@ public class PropertyManifests {
             LeftoverFiles.remove(folder.path(), listed);
             try {
                 change.apply(manifest);
-                services.manifests().save(folder.path(), manifest);
+                save(folder, manifest);
             } catch (IOException | RuntimeException e) {
                 removeUnlisted(folder, listed, e);
                 throw e;
@@ -56,6 +56,14 @@ public class PropertyManifests {
             currentManifest = manifest;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void save(PropertyFolder folder, ImageManifest manifest) throws OutputWriteException {
+        try {
+            services.manifests().save(folder.path(), manifest);
+        } catch (IOException e) {
+            throw OutputWriteException.writing(folder.path().resolve(ImageManifest.FILE_NAME), e);
         }
     }
 
