@@ -28,21 +28,14 @@ interface Presentation {
 
     /** The image as it is stored. */
     static Presentation asStored(int width, int height) {
-        return new Presentation() {
-            @Override
-            public int width() {
-                return width;
-            }
+        return new AsStored(width, height);
+    }
 
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public BufferedImage present(BufferedImage opaque) {
-                return opaque;
-            }
-        };
+    /** An image shown as it is stored. */
+    record AsStored(int width, int height) implements Presentation {
+        @Override
+        public BufferedImage present(BufferedImage opaque) {
+            return opaque;
+        }
     }
 }
