@@ -5,6 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -55,7 +58,7 @@ final class WebPDecoder {
 
     /** The first frame on a white canvas, in sRGB, on bytes as {@link JpegEncoder} prefers. */
     BufferedImage decode() throws IOException {
-        BufferedImage frame = withReader(webp.firstFrame().still(), reader -> reader.read(0));
+        BufferedImage frame = withReader(webp.firstFrame().still(), WebPDecoder::read);
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = canvas.createGraphics();
         try {
@@ -68,6 +71,22 @@ final class WebPDecoder {
         return webp.iccProfile().flatMap(ColorProfile::rgbOtherThanSrgb)
                 .map(profile -> ColorProfile.toSrgb(canvas, profile))
                 .orElse(canvas);
+    }
+
+    /** How webp-imageio reports libwebp's status (VP8StatusCode): {@code Decode returned code NotEnoughData}. */
+    private static final Pattern DECODE_STATUS = Pattern.compile("Decode returned code (\\w+)");
+
+    /** The first image, a failure's status in words: {@code libwebp: not enough data} for a file cut short. */
+    private static BufferedImage read(ImageReader reader) throws IOException {
+        try {
+            return reader.read(0);
+        } catch (IOException e) {
+            Matcher status = DECODE_STATUS.matcher(String.valueOf(e.getMessage()));
+            if (status.matches()) {
+                throw new IOException("libwebp: " + status.group(1).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT));
+            }
+            throw e;
+        }
     }
 
     @FunctionalInterface
