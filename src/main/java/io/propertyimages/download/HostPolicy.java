@@ -13,8 +13,9 @@ import java.util.Optional;
  * shared or otherwise internal address is refused, so an input file cannot turn the server against its own
  * network, unless the host name, the address or a range holding it is on the allow-list.
  * <p>
- * The check resolves the name itself; the HTTP client resolves it again when it connects, so a name whose answer
- * changes in between (DNS rebinding) is not caught here.
+ * {@link ImageDownloader} checks each hop's URL before it asks for it, for a clear reason up front, and the
+ * connection checks again the addresses it is about to connect to ({@link CheckedResolver}): a name whose answer
+ * changes between the two (DNS rebinding) is refused there.
  */
 public final class HostPolicy {
     private final List<String> allowedNames;
@@ -47,26 +48,34 @@ public final class HostPolicy {
         return new HostPolicy(List.copyOf(names), List.copyOf(ranges));
     }
 
-    /** The reason the URL may not be fetched, or empty when it may. */
-    public Optional<String> refusal(URI url) throws UnknownHostException {
+    /** The reason the URL may not be fetched, its host resolved by {@code names}, or empty when it may. */
+    Optional<String> refusal(URI url, NameResolver names) throws UnknownHostException {
         String host = url.getHost();
         if (host == null) {
             return Optional.of("no host in " + url);
         }
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.startsWith("[") && name.endsWith("]")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        if (allowedNames.contains(name)) {
+        String name = bare(host);
+        return allowedNames.contains(name) ? Optional.empty() : refusal(host, names.resolve(name));
+    }
+
+    /** The reason {@code host} may not be reached at {@code addresses}, or empty when it may. */
+    Optional<String> refusal(String host, InetAddress[] addresses) {
+        if (allowedNames.contains(bare(host))) {
             return Optional.empty();
         }
-        for (InetAddress address : InetAddress.getAllByName(name)) {
+        for (InetAddress address : addresses) {
             if (isInternal(address) && allowedRanges.stream().noneMatch(range -> range.contains(address))) {
                 return Optional.of("refused: " + host + " is " + describe(address)
                         + " (allow it with the server variable download.allowed.hosts)");
             }
         }
         return Optional.empty();
+    }
+
+    /** The host in lower case, an IPv6 address without its brackets. */
+    private static String bare(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
     }
 
     static boolean isInternal(InetAddress address) {

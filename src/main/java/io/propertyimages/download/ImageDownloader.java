@@ -11,17 +11,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+
 /**
- * Downloads image bodies with the Jakarta REST client: follows a few redirects, refuses bodies over the limit while
- * they stream, and retries what {@link RetryPolicy} says is worth retrying. Clients come from a pool, each used by
+ * Downloads image bodies with the Jakarta REST client, on an engine that checks every address it connects to
+ * ({@link CheckedHttpEngine}): follows a few redirects, refuses bodies over the limit while they stream, and retries
+ * what {@link RetryPolicy} says is worth retrying. Clients come from a pool, each used by
  * one download at a time, so connections to an image host are reused. Thread-safe.
  */
 public final class ImageDownloader implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class ImageDownloader implements AutoCloseable {
     private final HostPolicy hosts;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final NameResolver names;
     private final ClientPool clients;
 
     public ImageDownloader(DownloadSettings settings, HostPolicy hosts) {
@@ -40,13 +42,18 @@ public final class ImageDownloader implements AutoCloseable {
     }
 
     ImageDownloader(DownloadSettings settings, HostPolicy hosts, Sleeper sleeper) {
+        this(settings, hosts, sleeper, NameResolver.SYSTEM);
+    }
+
+    /** Resolving names with {@code names}, both to check a URL and to connect to it. */
+    ImageDownloader(DownloadSettings settings, HostPolicy hosts, Sleeper sleeper, NameResolver names) {
         this.settings = settings;
         this.hosts = hosts;
         this.policy = new RetryPolicy(settings, Clock.systemUTC());
         this.sleeper = sleeper;
-        this.clients = new ClientPool(() -> ClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        this.names = names;
+        this.clients = new ClientPool(() -> new ResteasyClientBuilderImpl()
+                .httpEngine(new CheckedHttpEngine(settings, new CheckedResolver(hosts, names)))
                 .build());
     }
 
@@ -111,11 +118,14 @@ public final class ImageDownloader implements AutoCloseable {
         }
     }
 
-    /** Every hop is checked, so a redirect cannot lead to an address the URL itself could not. */
+    /**
+     * Every hop is checked, so a redirect cannot lead to an address the URL itself could not; the connection checks
+     * the addresses it connects to once more ({@link CheckedResolver}).
+     */
     private void checkHost(URI url, int attempt) throws DownloadFailedException {
         Optional<String> refusal;
         try {
-            refusal = hosts.refusal(url);
+            refusal = hosts.refusal(url, names);
         } catch (UnknownHostException e) {
             throw new DownloadFailedException("unknown host " + url.getHost(), attempt);
         }
@@ -176,6 +186,9 @@ public final class ImageDownloader implements AutoCloseable {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof IOException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof HostRefusedException) {
+            throw new DownloadFailedException(cause.getMessage(), attempt);
         }
         if (cause instanceof UnknownHostException) {
             throw new DownloadFailedException("unknown host " + cause.getMessage(), attempt);

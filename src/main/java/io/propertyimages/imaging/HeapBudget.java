@@ -8,8 +8,8 @@ import javax.imageio.ImageReader;
  * The heap that images being decoded may take together: a decode reserves what its pixels will need before it
  * starts, waits while others hold the budget, and an image that would need more than the whole budget fails with a
  * reason instead of running the server out of memory. The pixel limit alone cannot promise that: TwelveMonkeys' WebP
- * decoder, which still decodes animated WebPs and those with a colour profile, needs 20 to 30 bytes of heap per pixel,
- * so such a WebP of 50 megapixels (the default limit) would need over a gigabyte.
+ * decoder, the fallback where libwebp does not load, needs 20 to 30 bytes of heap per pixel, so a WebP of 50
+ * megapixels (the default limit) would need over a gigabyte.
  */
 final class HeapBudget {
     /** What a WebP takes while TwelveMonkeys' reader decodes it (the job benchmark measured 20 to 30). */
@@ -39,7 +39,16 @@ final class HeapBudget {
 
     /** What decoding and re-encoding an image of {@code width} x {@code height} pixels with {@code reader} takes. */
     static long estimate(ImageReader reader, int width, int height) {
-        return (long) width * height * (WebPReaders.isJavaWebPReader(reader) ? JAVA_WEBP_BYTES_PER_PIXEL : BYTES_PER_PIXEL);
+        return WebPReaders.isJavaWebPReader(reader) ? (long) width * height * JAVA_WEBP_BYTES_PER_PIXEL : estimate(width, height);
+    }
+
+    /**
+     * What decoding and re-encoding an image of {@code width} x {@code height} pixels takes with libwebp or the
+     * other readers: for a WebP, the frame in ints (4 bytes a pixel at most), the white canvas (3), its sRGB copy
+     * when a profile applies (3) and the encoder's buffers.
+     */
+    static long estimate(int width, int height) {
+        return (long) width * height * BYTES_PER_PIXEL;
     }
 
     /**

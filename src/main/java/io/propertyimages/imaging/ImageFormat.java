@@ -31,7 +31,8 @@ public enum ImageFormat {
         if (startsWith(head, 0, 'B', 'M')) {
             return BMP;
         }
-        if (startsWith(head, 0, 'I', 'I', '*', 0) || startsWith(head, 0, 'M', 'M', 0, '*')) {
+        if (startsWith(head, 0, 'I', 'I', '*', 0) || startsWith(head, 0, 'M', 'M', 0, '*')
+                || startsWith(head, 0, 'I', 'I', '+', 0) || startsWith(head, 0, 'M', 'M', 0, '+')) {
             return TIFF;
         }
         if (startsWith(head, 4, 'f', 't', 'y', 'p') && head.length >= 12) {

@@ -4,7 +4,8 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.EnumSet;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -23,6 +24,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class JpegConverter {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    /** The formats whose metadata says how they are shown: colour profile, screen, orientation. */
+    private static final Set<ImageFormat> NEEDS_METADATA = EnumSet.of(ImageFormat.PNG, ImageFormat.GIF, ImageFormat.TIFF);
 
     private final long maxPixels;
     private final DecodeSlots decodeSlots;
@@ -50,24 +54,33 @@ public final class JpegConverter {
     }
 
     private JpegImage convert(byte[] source, ImageFormat format) throws ImageConversionException {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
-            ImageReader reader = readerFor(in, format, source);
+        if (format == ImageFormat.WEBP && WebPReaders.libwebpWorks()) {
+            return convertWebP(source);
+        }
+        byte[] bytes = format == ImageFormat.PNG ? PngChunks.withEnd(source) : source;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = readerFor(in, format);
             try {
-                reader.setInput(in, false, format != ImageFormat.PNG);
+                reader.setInput(in, false, !NEEDS_METADATA.contains(format));
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > maxPixels) {
-                    throw new ImageConversionException("image too large: " + width + "x" + height
-                            + " pixels exceeds the limit of " + maxPixels);
-                }
+                checkPixelLimit(width, height);
                 if (format == ImageFormat.JPEG && !JpegMarkers.endsWithEndOfImage(source)) {
                     throw new ImageConversionException("corrupt or truncated jpeg: no end-of-image marker");
+                }
+                int precision = format == ImageFormat.JPEG ? JpegMarkers.samplePrecision(source) : 8;
+                if (precision > 8) {
+                    throw new ImageConversionException("unsupported jpeg: " + precision + "-bit samples, which browsers"
+                            + " do not show and ImageIO cannot decode");
                 }
                 if (format == ImageFormat.JPEG && !isCmyk(reader)) {
                     return new JpegImage(source, width, height, format, false);
                 }
-                return heapBudget.run(HeapBudget.estimate(reader, width, height), width + "x" + height + " " + format.label(),
-                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format)));
+                Presentation shown = Presentation.of(reader, format);
+                checkPixelLimit(shown.width(), shown.height());
+                long heap = HeapBudget.estimate(reader, Math.max(width, shown.width()), Math.max(height, shown.height()));
+                return heapBudget.run(heap, shown.width() + "x" + shown.height() + " " + format.label(),
+                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format, shown)));
             } finally {
                 reader.dispose();
             }
@@ -76,28 +89,42 @@ public final class JpegConverter {
         }
     }
 
-    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format) throws IOException {
+    /** A WebP, decoded by libwebp ({@link WebPDecoder}); the pixel limit applies to its canvas. */
+    private JpegImage convertWebP(byte[] source) throws ImageConversionException {
+        try {
+            WebPDecoder webp = WebPDecoder.of(source);
+            checkPixelLimit(webp.width(), webp.height());
+            return heapBudget.run(HeapBudget.estimate(webp.width(), webp.height()), webp.width() + "x" + webp.height() + " webp",
+                    () -> decodeSlots.run(() -> encode(webp.decode(), ImageFormat.WEBP, webp.animated())));
+        } catch (IOException | RuntimeException e) {
+            throw new ImageConversionException("corrupt or truncated webp: " + describe(e), e);
+        }
+    }
+
+    private void checkPixelLimit(int width, int height) throws ImageConversionException {
+        if ((long) width * height > maxPixels) {
+            throw new ImageConversionException("image too large: " + width + "x" + height
+                    + " pixels exceeds the limit of " + maxPixels);
+        }
+    }
+
+    private static JpegImage encode(BufferedImage opaque, ImageFormat format, boolean firstFrameOnly) throws IOException {
+        return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, firstFrameOnly);
+    }
+
+    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format, Presentation shown) throws IOException {
         boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
         BufferedImage image = reader.read(0);
-        BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
-        return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
+        if (format == ImageFormat.PNG) {
+            image = PngColorProfile.withGammaApplied(image, reader.getImageMetadata(0));
+        }
+        BufferedImage opaque = shown.present(WhiteBackground.flatten(image));
+        return encode(format == ImageFormat.PNG ? PngColorProfile.withProfileApplied(opaque, reader.getImageMetadata(0)) : opaque,
+                format, animated);
     }
 
-    private static BufferedImage inSrgb(BufferedImage opaque, ImageReader reader, ImageFormat format) throws IOException {
-        if (format != ImageFormat.PNG || opaque.getRaster().getNumBands() != 3) {
-            return opaque;
-        }
-        return PngColorProfile.of(reader.getImageMetadata(0))
-                .map(profile -> PngColorProfile.toSrgb(opaque, profile))
-                .orElse(opaque);
-    }
-
-    private static ImageReader readerFor(ImageInputStream in, ImageFormat format, byte[] source) throws ImageConversionException {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            throw new ImageConversionException("unsupported format " + format.label() + " (no reader)");
-        }
-        return format == ImageFormat.WEBP ? WebPReaders.choose(readers, source) : readers.next();
+    private static ImageReader readerFor(ImageInputStream in, ImageFormat format) throws ImageConversionException {
+        return ReaderChoice.preferred(ImageIO.getImageReaders(in), format);
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.propertyimages.imaging;
 
-import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -16,8 +13,11 @@ import javax.imageio.metadata.IIOMetadataNode;
 import org.w3c.dom.Node;
 
 /**
- * The ICC profile a PNG embeds ({@code iCCP}), which ImageIO's PNG reader reads but does not apply: a photo saved in
- * Adobe RGB, say, would otherwise come out dull. Converting to sRGB makes the JPEG look as the source did.
+ * The colour space a PNG declares, which ImageIO's PNG reader reads but does not apply, as browsers do: the ICC
+ * profile it embeds ({@code iCCP}, see {@link ColorProfile}), or else, unless it declares sRGB ({@code sRGB}), the
+ * gamma it was encoded with ({@code gAMA}): a file saved with gamma 1.0, such as PngSuite's, comes out far darker
+ * when its samples are taken for sRGB. Like Chromium's decoder, the gamma is taken with sRGB's primaries (a
+ * {@code cHRM} chunk is not applied).
  */
 final class PngColorProfile {
     private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
@@ -25,33 +25,50 @@ final class PngColorProfile {
     private PngColorProfile() {
     }
 
-    /** The embedded RGB profile, if there is one and it is not sRGB already. */
-    static Optional<ICC_ColorSpace> of(IIOMetadata metadata) {
-        if (metadata == null || !PNG_METADATA_FORMAT.equals(metadata.getNativeMetadataFormatName())) {
-            return Optional.empty();
+    /**
+     * The decoded image of a PNG with {@code metadata}, its gamma applied: before it is put on white, as browsers
+     * convert the colours first and then composite in sRGB.
+     */
+    static BufferedImage withGammaApplied(BufferedImage decoded, IIOMetadata metadata) {
+        Optional<Node> root = tree(metadata);
+        if (root.isEmpty() || chunk(root.get(), "iCCP").isPresent() || chunk(root.get(), "sRGB").isPresent()) {
+            return decoded;
         }
-        for (Node node = metadata.getAsTree(PNG_METADATA_FORMAT).getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node.getNodeName().equals("iCCP") && node instanceof IIOMetadataNode iccp && iccp.getUserObject() instanceof byte[] deflated) {
-                return profile(deflated);
+        return chunk(root.get(), "gAMA")
+                .map(gama -> GammaTable.of(Integer.parseInt(gama.getAttribute("value")) / 100_000.0).applyTo(decoded))
+                .orElse(decoded);
+    }
+
+    /** The opaque image of a PNG with {@code metadata} in sRGB, when it embeds another RGB profile. */
+    static BufferedImage withProfileApplied(BufferedImage opaque, IIOMetadata metadata) {
+        if (opaque.getRaster().getNumBands() != 3) {
+            return opaque;
+        }
+        return tree(metadata).flatMap(root -> chunk(root, "iCCP"))
+                .filter(iccp -> iccp.getUserObject() instanceof byte[])
+                .flatMap(iccp -> profile((byte[]) iccp.getUserObject()))
+                .map(profile -> ColorProfile.toSrgb(opaque, profile))
+                .orElse(opaque);
+    }
+
+    private static Optional<Node> tree(IIOMetadata metadata) {
+        return metadata != null && PNG_METADATA_FORMAT.equals(metadata.getNativeMetadataFormatName())
+                ? Optional.of(metadata.getAsTree(PNG_METADATA_FORMAT)) : Optional.empty();
+    }
+
+    private static Optional<IIOMetadataNode> chunk(Node root, String name) {
+        for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeName().equals(name) && node instanceof IIOMetadataNode chunk) {
+                return Optional.of(chunk);
             }
         }
         return Optional.empty();
     }
 
-    /** The same pixels, converted from {@code profile} to sRGB. */
-    static BufferedImage toSrgb(BufferedImage opaque, ICC_ColorSpace profile) {
-        BufferedImage srgb = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(opaque.getRaster(), srgb.getRaster());
-        return srgb;
-    }
-
     private static Optional<ICC_ColorSpace> profile(byte[] deflated) {
         try {
-            ICC_Profile profile = ICC_Profile.getInstance(inflate(deflated));
-            boolean rgb = profile.getColorSpaceType() == ColorSpace.TYPE_RGB;
-            boolean srgb = profile.equals(ICC_Profile.getInstance(ColorSpace.CS_sRGB));
-            return rgb && !srgb ? Optional.of(new ICC_ColorSpace(profile)) : Optional.empty();
-        } catch (IllegalArgumentException | DataFormatException e) {
+            return ColorProfile.rgbOtherThanSrgb(inflate(deflated));
+        } catch (DataFormatException e) {
             return Optional.empty();
         }
     }

@@ -34,7 +34,7 @@ class HostPolicyTest {
             "http://localhost/a.jpg|localhost|true",
     })
     void refusesInternalAddressesUnlessAllowed(String url, String allowList, boolean allowed) throws Exception {
-        Optional<String> refusal = HostPolicy.allowing(allowList).refusal(URI.create(url));
+        Optional<String> refusal = HostPolicy.allowing(allowList).refusal(URI.create(url), NameResolver.SYSTEM);
 
         assertEquals(allowed, refusal.isEmpty(), refusal.orElse("allowed"));
     }

@@ -253,6 +253,38 @@ class ImageDownloaderTest {
         guarded.close();
     }
 
+    /**
+     * DNS rebinding: the name answers a public address when the URL is checked and 127.0.0.1 when the connection
+     * resolves it. The connection's own check refuses it, on the first hop and after a redirect, and no request
+     * reaches the loopback server.
+     */
+    @Test
+    void refusesANameThatRebindsToLoopbackBetweenTheCheckAndTheConnection() throws Exception {
+        server.on("/a.jpg", exchange -> send(exchange, 200, IMAGE));
+        int port = server.uri("/").getPort();
+        server.on("/to-rebinding", exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://rebind.example:" + port + "/a.jpg");
+            send(exchange, 302, new byte[0]);
+        });
+        RebindingResolver rebinding = new RebindingResolver("rebind.example");
+        ImageDownloader guarded = new ImageDownloader(DownloadSettings.defaults(), HostPolicy.allowing("images.example"),
+                sleeps::add, rebinding);
+
+        DownloadFailedException direct = assertThrows(DownloadFailedException.class,
+                () -> guarded.download(URI.create("http://rebind.example:" + port + "/a.jpg")));
+        DownloadFailedException redirected = assertThrows(DownloadFailedException.class,
+                () -> guarded.download(URI.create("http://images.example:" + port + "/to-rebinding")));
+
+        assertEquals("refused: rebind.example is a loopback address (127.0.0.1) (allow it with the server variable"
+                + " download.allowed.hosts)", direct.reason());
+        assertEquals(direct.reason(), redirected.reason());
+        assertEquals(1, direct.attempts(), "a refusal is not retried");
+        assertEquals(1, server.requests("/to-rebinding"), "the allowed first hop was fetched");
+        assertEquals(0, server.requests("/a.jpg"), "the rebound name was never connected to");
+        assertEquals(4, rebinding.lookups("rebind.example"), "once to check each URL, once more to connect");
+        guarded.close();
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);

@@ -71,11 +71,20 @@ public class ConversionBenchmark {
         return JpegEncoder.encode(opaquePixels);
     }
 
+    /** libwebp's reader, which the converter uses, or else TwelveMonkeys' of those ImageIO offers. */
+    private static ImageReader webpReader(Iterator<ImageReader> offered) throws ImageConversionException {
+        if (!WebPReaders.libwebpWorks()) {
+            return ReaderChoice.preferred(offered, ImageFormat.WEBP);
+        }
+        offered.forEachRemaining(ImageReader::dispose);
+        return WebPReaders.libwebp();
+    }
+
     /** The source decoded by the reader the converter picks: two readers offer to decode a WebP. */
     private BufferedImage decode() throws IOException, ImageConversionException {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            ImageReader reader = source.startsWith("webp") ? WebPReaders.choose(readers, bytes) : readers.next();
+            ImageReader reader = source.startsWith("webp") ? webpReader(readers) : readers.next();
             try {
                 reader.setInput(in);
                 return reader.read(0);

@@ -29,6 +29,7 @@ class HeapBudgetTest {
         assertEquals(2048L * 1536 * 32, HeapBudget.estimate(javaWebP, 2048, 1536));
         assertEquals(2048L * 1536 * 16, HeapBudget.estimate(libwebp, 2048, 1536));
         assertEquals(2048L * 1536 * 16, HeapBudget.estimate(png, 2048, 1536));
+        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(2048, 1536), "libwebp's path, by the canvas it draws on");
     }
 
     @Test

@@ -15,6 +15,7 @@ class ImageFormatTest {
         assertEquals(ImageFormat.GIF, ImageFormat.detect(Fixtures.encode(Fixtures.palette(false), "gif")));
         assertEquals(ImageFormat.BMP, ImageFormat.detect(Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "bmp")));
         assertEquals(ImageFormat.TIFF, ImageFormat.detect(Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "tiff")));
+        assertEquals(ImageFormat.TIFF, ImageFormat.detect(Fixtures.resource("suite/tiff-bigtiff-hopper.tif")), "BigTIFF");
         assertEquals(ImageFormat.WEBP, ImageFormat.detect(Fixtures.resource("small-lossy.webp")));
         assertEquals(ImageFormat.AVIF, ImageFormat.detect(JpegConverterTest.ftyp("avif")));
         assertEquals(ImageFormat.HEIC, ImageFormat.detect(JpegConverterTest.ftyp("mif1")));

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -72,6 +74,31 @@ class JpegConverterTest {
         }
     }
 
+    static List<BrowserReference> browserReferences() {
+        return BrowserReference.all();
+    }
+
+    /** Each fixture of the public suites comes out as a browser shows it, or is refused with its reason. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("browserReferences")
+    void looksAsABrowserShowsIt(BrowserReference reference) throws Exception {
+        if (reference.refusal() != null) {
+            assertReason(reference.refusal(), reference.source());
+            return;
+        }
+        JpegImage jpeg = converter.toJpeg(reference.source());
+
+        BufferedImage converted = decode(jpeg.bytes());
+        BufferedImage shown = reference.shown();
+        assertEquals(shown.getWidth() + "x" + shown.getHeight(), converted.getWidth() + "x" + converted.getHeight(),
+                "the size a browser shows");
+        assertEquals(shown.getWidth(), jpeg.width());
+        assertEquals(shown.getHeight(), jpeg.height());
+        double difference = reference.difference(jpeg);
+        assertTrue(difference <= reference.tolerance(), "mean absolute difference from the browser's rendering: "
+                + String.format(Locale.ROOT, "%.2f", difference) + ", more than " + reference.tolerance());
+    }
+
     static Stream<Arguments> keptJpegs() {
         return Stream.of(
                 Arguments.of("baseline", Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "jpg")),
@@ -124,7 +151,35 @@ class JpegConverterTest {
         assertReason("corrupt or truncated png", Arrays.copyOf(png, png.length / 2));
         assertReason("corrupt or truncated jpeg", Arrays.copyOf(cmyk, cmyk.length / 2));
         assertReason("corrupt or truncated jpeg", Arrays.copyOf(rgbJpeg, rgbJpeg.length - 40));
-        assertReason("corrupt or truncated webp", Arrays.copyOf(Fixtures.resource("small-lossy.webp"), 60));
+        assertReason("corrupt or truncated webp: libwebp: not enough data", Arrays.copyOf(Fixtures.resource("small-lossy.webp"), 60));
+    }
+
+    /** A PNG without IEND is shown by browsers when its image data is complete; one cut between two IDAT chunks is not whole. */
+    @Test
+    void acceptsAPngWithoutIendOnlyWhenItsImageDataIsComplete() throws Exception {
+        BufferedImage noise = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(11);
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        byte[] png = Fixtures.encode(noise, "png");
+        byte[] withoutIend = Arrays.copyOf(png, png.length - 12);
+        int secondIdat = indexOf(png, "IDAT".getBytes(StandardCharsets.US_ASCII), indexOf(png, "IDAT".getBytes(StandardCharsets.US_ASCII), 0) + 4) - 4;
+
+        assertEquals(256, converter.toJpeg(withoutIend).width());
+        assertTrue(secondIdat > 0, "ImageIO writes this PNG in several IDAT chunks");
+        assertReason("corrupt or truncated png", Arrays.copyOf(png, secondIdat));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

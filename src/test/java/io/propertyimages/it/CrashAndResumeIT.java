@@ -163,8 +163,9 @@ class CrashAndResumeIT {
 
     /**
      * A directory where the writer must put an image: the rename onto it fails, as a full or read-only disk would
-     * fail the write (the build runs as root, so permissions would not). The execution fails with the reason in the
-     * log, the images of the failed chunk are not left behind, and once the obstacle is gone a restart completes.
+     * fail the write (the build runs as root, so permissions would not). The execution fails with the file and the
+     * reason in its own log and exit status, the images of the failed chunk are not left behind, and once the
+     * obstacle is gone a restart completes.
      */
     @Test
     void failsOnAnImageItCannotWriteLeavingNothingHalfWrittenThenCompletesOnRestart() throws Exception {
@@ -179,8 +180,12 @@ class CrashAndResumeIT {
         JsonObject failed = api.awaitEnd(first, TIMEOUT);
 
         assertEquals("FAILED", failed.getString("batchStatus"));
-        assertTrue(Files.readString(server.messagesLog()).contains(obstacle + ": Is a directory"),
-                "the log names the image that could not be written, and why");
+        String cause = "cannot write " + obstacle + ": Is a directory";
+        assertEquals("FAILED: " + cause, failed.getString("exitStatus"), "the exit status names the file and the reason");
+        List<String> log = api.text("/jobexecutions/" + first + "/log").lines().toList();
+        assertTrue(log.stream().anyMatch(line -> line.contains(" WARNING Stopping: " + cause)), "the execution's own log: " + log);
+        assertTrue(log.get(log.size() - 1).contains(" WARNING Ended FAILED (FAILED: " + cause + ")"), log.toString());
+        assertTrue(Files.readString(server.messagesLog()).contains(cause), "so does the server's log");
         assertEquals(List.of("img_002.jpg"), ServedImages.fileNames(blocked), "the image written before the failure is not left behind");
         images.assertEachSavedOnce(folder(outputDir, "1 Sound St, Mesa"), properties.get("1 Sound St, Mesa"));
 

@@ -50,7 +50,15 @@ class DownloadImagesIT extends DeployedApplicationTest {
         for (int i = 1; i <= 12; i++) {
             host.add("room" + i + ".jpg", TestImages.jpeg(200 + i, 100));
         }
+        for (String fixture : FIDELITY_FIXTURES) {
+            host.add(fixture, TestImages.resource("suite/" + fixture));
+        }
     }
+
+    /** Files of the browser reference table (imaging/JpegConverterTest) whose handling depends on the server's readers. */
+    private static final List<String> FIDELITY_FIXTURES = List.of("anim-offset-lossy.webp", "gif-offset-frame.gif",
+            "tiff-rgb-orientation-6.tif", "tiff-bigtiff-hopper.tif", "bmp-pal4-gap-after-palette.bmp",
+            "png-no-iend-basn2c08.png", "jpeg-12-bit-testorig12.jpg");
 
     @AfterAll
     static void stopImageHost() {
@@ -121,6 +129,29 @@ class DownloadImagesIT extends DeployedApplicationTest {
         assertEquals(requestsBefore, host.requestsFor("/img/house.jpg") + host.requestsFor("/img/garden.png")
                 + host.requestsFor("/img/kitchen.webp"), "cached images are not fetched again");
         assertEquals(images, manifest(main).getJsonArray("images"), "the manifest's entries are unchanged");
+    }
+
+    /**
+     * On the server's own readers and plugin registration: an animation's first frame and a GIF's frame on their
+     * canvas, a TIFF turned upright, BigTIFF, a BMP with a gap after its palette, a PNG without IEND saved; a
+     * 12-bit JPEG refused with its reason.
+     */
+    @Test
+    void savesEachFileAsBrowsersShowItAndRefusesA12BitJpeg() throws Exception {
+        String outputDir = "it-" + UUID.randomUUID();
+        String urls = FIDELITY_FIXTURES.stream().map(fixture -> '"' + host.url("/img/" + fixture) + '"').collect(Collectors.joining(", "));
+        Path input = writeInput("{\"properties\": [{\"address\": \"1 Fidelity Way\", \"imageUrls\": [" + urls + "]}]}", ".json");
+
+        JsonObject execution = api.awaitEnd(api.start("download-images", parameters(input, outputDir)), TIMEOUT);
+
+        assertEquals("COMPLETED_WITH_FAILURES", execution.getString("exitStatus"));
+        JsonObject manifest = manifest(IMAGES_ROOT.resolve(outputDir).resolve("1-fidelity-way"));
+        List<String> saved = manifest.getJsonArray("images").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("original_format") + " " + e.getInt("width") + "x" + e.getInt("height")).toList();
+        assertEquals(List.of("webp 64x48", "gif 64x48", "tiff 48x64", "tiff 128x128", "bmp 32x24", "png 32x32"), saved);
+        JsonObject refused = manifest.getJsonArray("failures").getJsonObject(0);
+        assertEquals(7, refused.getInt("position"));
+        assertTrue(refused.getString("reason").startsWith("unsupported jpeg: 12-bit samples"), refused.getString("reason"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.propertyimages.batch.download;
 import java.io.Serializable;
 
 import jakarta.batch.api.partition.AbstractPartitionAnalyzer;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -29,6 +30,15 @@ public class DownloadSummaryAnalyzer extends AbstractPartitionAnalyzer {
     JobLog log;
 
     private DownloadCounts total = DownloadCounts.NONE;
+
+    /** A partition that stopped on a file it could not write gives the job its exit status: the file and the reason. */
+    @Override
+    public void analyzeStatus(BatchStatus batchStatus, String exitStatus) {
+        if (batchStatus == BatchStatus.FAILED && exitStatus != null && exitStatus.startsWith(OutputFailures.EXIT_STATUS_PREFIX)
+                && jobContext.getExitStatus() == null) {
+            jobContext.setExitStatus(exitStatus);
+        }
+    }
 
     @Override
     public void analyzeCollectorData(Serializable data) throws Exception {

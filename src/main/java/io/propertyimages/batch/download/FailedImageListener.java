@@ -40,6 +40,9 @@ public class FailedImageListener implements SkipProcessListener {
     @Inject
     JobLog log;
 
+    @Inject
+    OutputFailures outputFailures;
+
     @Override
     public void onSkipProcessItem(Object item, Exception e) throws Exception {
         UrlItem url = (UrlItem) item;
@@ -53,6 +56,9 @@ public class FailedImageListener implements SkipProcessListener {
                     url.url(), url.position(), failure.reason(), failure.attempts(), now)));
         } catch (CorruptManifestException corrupt) {
             log.warning(executionId, "Not recorded in " + failure.folder().path() + ": " + corrupt.getMessage());
+        } catch (OutputWriteException unwritable) {
+            outputFailures.stopping(unwritable);
+            throw unwritable;
         }
         failures.add(executionId,
                 new FailedImage(url.url(), url.address(), url.position(), failure.reason(), failure.attempts(), now));

@@ -1,5 +1,7 @@
 package io.propertyimages.batch.download;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import io.propertyimages.store.ManifestEntry;
 
 /**
  * Saves a chunk's images, each atomically, then rewrites each property's manifest once for the chunk. An image
- * whose manifest entry a crash lost is simply saved again under the same name on restart.
+ * whose manifest entry a crash lost is simply saved again under the same name on restart. A file it cannot write
+ * stops the job, with the file and the reason in the execution's log and exit status ({@link OutputFailures}).
  */
 @Named
 @Dependent
@@ -27,8 +30,20 @@ public class PropertyImageWriter extends AbstractItemWriter {
     @Inject
     PartitionTally tally;
 
+    @Inject
+    OutputFailures failures;
+
     @Override
     public void writeItems(List<Object> items) throws Exception {
+        try {
+            write(items);
+        } catch (OutputWriteException e) {
+            failures.stopping(e);
+            throw e;
+        }
+    }
+
+    private void write(List<Object> items) throws IOException {
         Map<PropertyFolder, List<ImageToSave>> byFolder = new LinkedHashMap<>();
         for (Object item : items) {
             ImageToSave image = (ImageToSave) item;
@@ -39,7 +54,12 @@ public class PropertyImageWriter extends AbstractItemWriter {
                 for (ImageToSave image : folder.getValue()) {
                     String filename = manifest.filenameFor(image.item().url(), image.item().position());
                     JpegImage jpeg = image.jpeg();
-                    AtomicFiles.write(folder.getKey().path().resolve(filename), jpeg.bytes());
+                    Path file = folder.getKey().path().resolve(filename);
+                    try {
+                        AtomicFiles.write(file, jpeg.bytes());
+                    } catch (IOException e) {
+                        throw OutputWriteException.writing(file, e);
+                    }
                     manifest.put(new ManifestEntry(filename, image.item().url(), image.downloadedAt(),
                             jpeg.bytes().length, jpeg.width(), jpeg.height(), image.contentHash(),
                             jpeg.originalFormat().label(), image.item().address(),

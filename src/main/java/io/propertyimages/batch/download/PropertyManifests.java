@@ -45,7 +45,7 @@ public class PropertyManifests {
             LeftoverFiles.remove(folder.path(), listed);
             try {
                 change.apply(manifest);
-                services.manifests().save(folder.path(), manifest);
+                save(folder, manifest);
                 services.propertyIndex().saved(folder.path(), manifest);
             } catch (IOException | RuntimeException e) {
                 removeUnlisted(folder, listed, e);
@@ -53,6 +53,14 @@ public class PropertyManifests {
             }
             currentFolder = folder;
             currentManifest = manifest;
+        }
+    }
+
+    private void save(PropertyFolder folder, ImageManifest manifest) throws OutputWriteException {
+        try {
+            services.manifests().save(folder.path(), manifest);
+        } catch (IOException e) {
+            throw OutputWriteException.writing(folder.path().resolve(ImageManifest.FILE_NAME), e);
         }
     }
 
