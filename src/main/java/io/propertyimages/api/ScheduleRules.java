@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 
+import io.propertyimages.schedule.ScheduleCheck;
 import io.propertyimages.schedule.ScheduleDefinition;
 import io.propertyimages.schedule.ScheduleTiming;
 import io.propertyimages.schedule.Scheduler;
@@ -17,7 +18,7 @@ import io.propertyimages.schedule.Scheduler;
  * expression or interval, and job parameters that {@link JobParameterRules} accept (kept as it resolves them).
  */
 @ApplicationScoped
-public class ScheduleRules {
+public class ScheduleRules implements ScheduleCheck {
     @Inject
     JobCatalog catalog;
 
@@ -47,6 +48,16 @@ public class ScheduleRules {
         Map<String, String> stored = new TreeMap<>();
         checked.stringPropertyNames().forEach(name -> stored.put(name, checked.getProperty(name)));
         return requested.withJobParameters(stored);
+    }
+
+    /** The same check for a schedule that does not come from a request: a refusal is an IllegalArgumentException. */
+    @Override
+    public ScheduleDefinition checked(ScheduleDefinition requested) {
+        try {
+            return check(requested);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static ApiException badRequest(String message) {

@@ -11,9 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import io.propertyimages.api.ApiException;
-import io.propertyimages.api.ScheduleRules;
-
 /**
  * When the application starts, after the batch runtime: brings the schedule the server configuration declares up to
  * date, then has every stored schedule wait for its next run, on this server as on any other on the same database.
@@ -29,7 +26,7 @@ public class ScheduleStartup {
     DeclaredCleanupSchedule declaredCleanup;
 
     @Inject
-    ScheduleRules rules;
+    ScheduleCheck rules;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object started) {
         declare(DeclaredCleanupSchedule.NAME, declaredCleanup.definition());
@@ -43,12 +40,12 @@ public class ScheduleStartup {
             return;
         }
         try {
-            ScheduleDefinition definition = rules.check(declared.get());
+            ScheduleDefinition definition = rules.checked(declared.get());
             Instant firstRun = ScheduleTiming.of(definition, scheduler.serverZone()).firstRun(Instant.now());
             Schedule schedule = store.declare(name, definition, firstRun);
             LOG.info("Schedule " + schedule.id() + " declared as " + name + ": " + definition.jobName() + " at \""
                     + definition.cron() + "\", next run " + schedule.nextRun());
-        } catch (ApiException e) {
+        } catch (IllegalArgumentException e) {
             store.undeclare(name);
             LOG.severe("The schedule that the server configuration declares as " + name + " is refused: " + e.getMessage());
         }
