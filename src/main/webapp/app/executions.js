@@ -140,6 +140,7 @@ class ExecutionCard {
         this.when.replaceChildren(
             'Started ', timeElement(execution.startTime ?? execution.createTime),
             RUNNING.has(status) ? ` · running for ${duration(execution.startTime)}` : ` · took ${duration(execution.startTime, execution.endTime)}`,
+            execution.server ? ` · on ${execution.server}` : '',
             execution.exitStatus && execution.exitStatus !== status ? ` · ${execution.exitStatus}` : '');
         const parameters = Object.entries(execution.jobParameters ?? {});
         this.parameters.textContent = parameters.map(([name, value]) => `${name}: ${shortened(value)}`).join(' · ');

@@ -28,6 +28,9 @@ final class ExecutionText {
         line(text, "job", string(execution, "jobName"));
         line(text, "status", string(execution, "batchStatus"));
         line(text, "exit status", string(execution, "exitStatus"));
+        if (execution.get("server") instanceof JsonString server) {
+            line(text, "server", server.getString());
+        }
         line(text, "started", Formats.time(nullable(execution, "startTime")));
         line(text, "ended", Formats.time(nullable(execution, "endTime")));
         line(text, "duration", duration(execution));

@@ -16,7 +16,7 @@ class TextFormatsTest {
     private final JsonObject completed = json("""
             {"executionId": 12, "jobName": "download-images", "jobInstanceId": 7, "batchStatus": "COMPLETED",
              "exitStatus": "COMPLETED_WITH_FAILURES", "startTime": "2026-11-24T16:30:01.000Z", "endTime": "2026-11-24T16:30:05.200Z",
-             "jobParameters": {"input": "/srv/inputs/x.csv", "outputDir": "/srv/images"},
+             "server": "images-2:9080", "jobParameters": {"input": "/srv/inputs/x.csv", "outputDir": "/srv/images"},
              "progress": {"total": 8, "done": 8, "downloaded": 6, "cached": 0, "failed": 2, "bytes": 1468006, "imagesPerSecond": 1.9}}""");
     private final JsonObject starting = json("""
             {"executionId": 13, "jobName": "cleanup-images", "jobInstanceId": 8, "batchStatus": "STARTING", "exitStatus": null,
@@ -39,12 +39,13 @@ class TextFormatsTest {
     }
 
     @Test
-    void anExecutionsDetailsListItsParametersAndProgress() {
+    void anExecutionsDetailsListItsServerParametersAndProgress() {
         assertEquals("""
                 execution    12 (instance 7)
                 job          download-images
                 status       COMPLETED
                 exit status  COMPLETED_WITH_FAILURES
+                server       images-2:9080
                 started      2026-11-24 16:30:01Z
                 ended        2026-11-24 16:30:05Z
                 duration     4.2 s
