@@ -44,10 +44,6 @@ public class Cluster {
     Optional<String> configuredServerId;
 
     @Inject
-    @ConfigProperty(name = "http.port")
-    int httpPort;
-
-    @Inject
     @ConfigProperty(name = "images.root")
     String imagesRoot;
 
@@ -81,7 +77,7 @@ public class Cluster {
         }
     }
 
-    /** This server's name among those that share the repository: {@code server.id}, else host name and HTTP port. */
+    /** This server's name among those that share the repository: {@code server.id}, else host and Liberty server names. */
     public String serverId() {
         return serverId;
     }
@@ -104,11 +100,13 @@ public class Cluster {
         return Duration.ofSeconds(Math.max(1, checkSeconds));
     }
 
+    /** {@code host/server}, with the name Liberty runs the server under ({@code wlp.server.name}). */
     private String defaultServerId() {
+        String server = System.getProperty("wlp.server.name", "defaultServer");
         try {
-            return InetAddress.getLocalHost().getHostName() + ":" + httpPort;
+            return InetAddress.getLocalHost().getHostName() + "/" + server;
         } catch (UnknownHostException e) {
-            return "localhost:" + httpPort;
+            return "localhost/" + server;
         }
     }
 

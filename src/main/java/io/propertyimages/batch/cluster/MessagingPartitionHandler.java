@@ -129,6 +129,11 @@ final class MessagingPartitionHandler implements PartitionHandler, JobStopNotifi
             }
             partition.ended = true;
         }
+        // A partition stopped by a stop asked of another server: JBeret ends the job STOPPED only when its own copy
+        // of the execution, this one, was asked to stop.
+        if (execution.getBatchStatus() == BatchStatus.STOPPED && !jobExecution.isStopRequested()) {
+            jobExecution.stop();
+        }
         if (completedPartitionThreads != null) {
             completedPartitionThreads.offer(Boolean.TRUE);
         }
