@@ -77,6 +77,23 @@ public class PropertyCatalog implements PropertyIndex {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the table of property folders: " + e.getMessage(), e);
         }
+        indexSearchText();
+    }
+
+    /**
+     * On PostgreSQL, a trigram index makes the gallery's filter (a LIKE on any part of the text) use an index: a few
+     * milliseconds instead of a scan of the table (about 30 ms at 100,000 folders). pg_trgm is a trusted extension,
+     * which the database's owner may create; without it the filter scans.
+     */
+    private void indexSearchText() {
+        try {
+            SchemaChanges.apply(dataSource, dialect -> dialect == SchemaChanges.Dialect.POSTGRESQL
+                    ? List.of("CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                            "CREATE INDEX IF NOT EXISTS " + TABLE + "_SEARCH ON " + TABLE + " USING gin (SEARCH_TEXT gin_trgm_ops)")
+                    : List.of());
+        } catch (SQLException e) {
+            LOG.info("The gallery's filter scans the table of property folders: no trigram index (" + e.getMessage() + ")");
+        }
     }
 
     void catchUpAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
