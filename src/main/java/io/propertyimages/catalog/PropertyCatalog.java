@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +47,9 @@ public class PropertyCatalog implements PropertyIndex {
     private static final Logger LOG = Logger.getLogger(PropertyCatalog.class.getName());
     private static final int MAX_FOLDER = 1024;
     private static final int MAX_ADDRESS = 2048;
+    private static final int CATCH_UP_BATCH = 500;
+    private static final String INSERT = "INSERT INTO " + TABLE
+            + " (ADDRESS, SEARCH_TEXT, IMAGES, BYTES, LAST_DOWNLOAD, FAILURES, FOLDER) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = "jdbc/jobRepository")
     DataSource dataSource;
@@ -165,16 +167,14 @@ public class PropertyCatalog implements PropertyIndex {
                     listed.add(rows.getString(1));
                 }
             }
-            int added = 0;
+            List<PropertySummary> missing = new ArrayList<>();
             for (String name : onDisk) {
                 if (!listed.contains(name)) {
-                    Optional<PropertySummary> summary = folders.summary(name);
-                    if (summary.isPresent()) {
-                        record(summary.get());
-                        added++;
-                    }
+                    folders.summary(name).ifPresent(missing::add);
                 }
             }
+            insertAll(missing);
+            int added = missing.size();
             listed.removeAll(onDisk);
             try (Connection connection = dataSource.getConnection()) {
                 for (String gone : listed) {
@@ -190,14 +190,38 @@ public class PropertyCatalog implements PropertyIndex {
         }
     }
 
+    /** Inserts rows in batches; should a batch meet a row another server inserted meanwhile, its rows go one by one. */
+    private void insertAll(List<PropertySummary> summaries) throws SQLException {
+        for (int from = 0; from < summaries.size(); from += CATCH_UP_BATCH) {
+            List<PropertySummary> batch = summaries.subList(from, Math.min(summaries.size(), from + CATCH_UP_BATCH));
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (PropertySummary summary : batch) {
+                        bind(insert, summary);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    for (PropertySummary summary : batch) {
+                        record(summary);
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
     /** Updates the folder's row, or inserts it; of two servers inserting it at once, the second updates. */
     private void record(PropertySummary summary) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (update(connection, summary) > 0) {
                 return;
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                    + " (ADDRESS, SEARCH_TEXT, IMAGES, BYTES, LAST_DOWNLOAD, FAILURES, FOLDER) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 bind(insert, summary);
                 insert.executeUpdate();
             } catch (SQLException e) {
