@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Liberty servers of the same build on one PostgreSQL job repository and one images root, as separate processes:
  * {@code A} runs the messaging engine, {@code B} uses it. Each takes at most three partitions at once, so that a job's
- * five are spread over both; they look for dead servers' work every second.
+ * five are spread over both; they look for dead servers' work every second, and wait for a held download as long as
+ * a test holds it.
  */
 class ClusterIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -73,6 +74,8 @@ class ClusterIT {
         variables.put("cluster.partitions.max", "3");
         variables.put("cluster.check.seconds", "1");
         variables.put("batch.restart.interrupted", "true");
+        // Downloads held at the image host's gate wait there instead of timing out and trying again.
+        variables.put("download.read.timeout.seconds", "120");
         return LibertyServerProcess.copyOfTestServer("Cluster" + name, port, variables, Map.of("messaging.role", messagingRole));
     }
 
