@@ -108,17 +108,15 @@ public final class AdvisoryLockLeases implements Leases, AutoCloseable {
     }
 
     private boolean lock(long key) throws SQLException {
-        try (PreparedStatement statement = session().prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            statement.setLong(1, key);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+        return call("pg_try_advisory_lock", key);
     }
 
     private boolean unlock(long key) throws SQLException {
-        try (PreparedStatement statement = session().prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        return call("pg_advisory_unlock", key);
+    }
+
+    private boolean call(String function, long key) throws SQLException {
+        try (PreparedStatement statement = session().prepareStatement("SELECT " + function + "(?)")) {
             statement.setLong(1, key);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

@@ -137,6 +137,26 @@ final class BatchApi {
         }
     }
 
+    /**
+     * Waits, within {@code timeout}, for the execution that a server started by itself as the restart of the
+     * download {@code interrupted} (when it came back, or took the execution over), and answers its id.
+     */
+    long awaitRestartOf(long interrupted, Duration timeout) throws InterruptedException {
+        long instance = execution(interrupted).getJsonNumber("jobInstanceId").longValue();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonObject execution : get("/jobexecutions?jobName=download-images").body().asJsonArray()
+                    .getValuesAs(JsonObject.class)) {
+                long id = execution.getJsonNumber("executionId").longValue();
+                if (execution.getJsonNumber("jobInstanceId").longValue() == instance && id > interrupted) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no server restarted execution " + interrupted + " within " + timeout);
+    }
+
     /** Whether the API is up: it lists the jobs. */
     boolean answers() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/jobs")).timeout(Duration.ofSeconds(5));

@@ -157,7 +157,7 @@ class ClusterIT {
         awaitHeldWith(execution, running -> running.size() == 5);
         serverB.kill();
         host.openGate();
-        long restarted = awaitRestart(serverA, execution);
+        long restarted = serverA.api().awaitRestartOf(execution, TIMEOUT);
         JsonObject ended = serverA.api().awaitEnd(restarted, TIMEOUT);
         restart(serverB);
 
@@ -317,23 +317,6 @@ class ClusterIT {
             }
         }
         return servers;
-    }
-
-    /** Waits for the execution that {@code server} started, by itself, as the restart of {@code interrupted}. */
-    private static long awaitRestart(LibertyServerProcess server, long interrupted) throws InterruptedException {
-        long instance = server.api().execution(interrupted).getJsonNumber("jobInstanceId").longValue();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonObject execution : server.api().get("/jobexecutions?jobName=download-images").body().asJsonArray()
-                    .getValuesAs(JsonObject.class)) {
-                long id = execution.getJsonNumber("executionId").longValue();
-                if (execution.getJsonNumber("jobInstanceId").longValue() == instance && id > interrupted) {
-                    return id;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no server restarted execution " + interrupted + " within " + TIMEOUT);
     }
 
     private void assertEachSavedOnce(String outputDir, Map<String, List<String>> properties) throws Exception {

@@ -147,7 +147,7 @@ class CrashAndResumeIT {
         assertEquals(ServedImages.imageNames(12), listedAtKill, "at the kill, the manifest lists the first chunk only");
         assertTrue(onDiskAtKill.contains("img_013.jpg"), "at the kill, images of the second chunk were on disk: " + onDiskAtKill);
         assertEquals(INTERRUPTED, api.execution(first).getString("exitStatus"));
-        long restarted = awaitRestartedByTheServer(first);
+        long restarted = api.awaitRestartOf(first, TIMEOUT);
         JsonObject completed = api.awaitEnd(restarted, TIMEOUT);
 
         assertEquals("COMPLETED", completed.getString("batchStatus"));
@@ -265,23 +265,6 @@ class CrashAndResumeIT {
 
     private static JsonObject step(long execution) {
         return api.get("/jobexecutions/" + execution + "/stepexecutions").body().asJsonArray().getJsonObject(0);
-    }
-
-    /** Waits for the execution that the server started, by itself, as the restart of {@code interrupted}. */
-    private static long awaitRestartedByTheServer(long interrupted) throws InterruptedException {
-        long instance = api.execution(interrupted).getJsonNumber("jobInstanceId").longValue();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonObject execution : api.get("/jobexecutions?jobName=download-images").body().asJsonArray()
-                    .getValuesAs(JsonObject.class)) {
-                long id = execution.getJsonNumber("executionId").longValue();
-                if (execution.getJsonNumber("jobInstanceId").longValue() == instance && id > interrupted) {
-                    return id;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not restart execution " + interrupted + " within " + TIMEOUT);
     }
 
     private static Path folder(String outputDir, String address) {
