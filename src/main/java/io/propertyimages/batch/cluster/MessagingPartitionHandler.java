@@ -51,6 +51,7 @@ final class MessagingPartitionHandler implements PartitionHandler, JobStopNotifi
     private static final long RECEIVE_MILLIS = 500;
     /** Looks in a row that a partition must be seen missing or done before the handler acts on it. */
     private static final int LOOKS_TO_ACT = 2;
+    private static final int MOST_ATTEMPTS = 5;
 
     private final PartitionServices services;
     private final JobExecutionImpl jobExecution;
@@ -233,13 +234,17 @@ final class MessagingPartitionHandler implements PartitionHandler, JobStopNotifi
         }
     }
 
-    /** The partition's server died while it ran: it runs again from its checkpoint, unless the step is stopping. */
+    /**
+     * The partition's server died while it ran: it runs again from its checkpoint, unless the step is stopping or the
+     * partition has had {@value #MOST_ATTEMPTS} attempts already (every server that took it died, or it cannot start).
+     */
     private void serverDied(Pending partition, PartitionRun run) {
         String reason = "server " + run.serverId() + ", which ran partition " + partition.number() + ", stopped";
-        if (jobExecution.isStopRequested()) {
+        if (jobExecution.isStopRequested() || partition.attempt >= MOST_ATTEMPTS) {
             PartitionExecutionImpl execution = saved(partition);
             execution.setBatchStatus(BatchStatus.FAILED);
-            execution.setExitStatus("FAILED: " + reason);
+            execution.setExitStatus("FAILED: " + reason + (partition.attempt >= MOST_ATTEMPTS
+                    ? " (attempt " + partition.attempt + " of " + MOST_ATTEMPTS + ")" : ""));
             services.repository().savePersistentData(jobExecution, execution);
             services.partitionRuns().done(stepExecution.getStepExecutionId(), partition.number(), partition.attempt);
             ended(partition.number(), partition.attempt, execution);

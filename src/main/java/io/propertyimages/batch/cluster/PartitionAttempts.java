@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.batch.runtime.BatchStatus;
@@ -106,10 +107,19 @@ final class PartitionAttempts {
     private void run(StepContextImpl stepContext, JobExecutionImpl jobExecution, LeaseKey lease, int attempt,
                      PartitionResults results) {
         PartitionExecutionImpl execution = (PartitionExecutionImpl) stepContext.getStepExecution();
-        resumeFromRepository(execution);
         AttemptWorker worker = new AttemptWorker(services, jobExecution, attempt, results);
-        if (!JobStatuses.goesOn(services.dataSource(), jobExecution.getExecutionId())) {
-            execution.setBatchStatus(BatchStatus.STOPPED);
+        try {
+            resumeFromRepository(execution);
+            if (!JobStatuses.goesOn(services.dataSource(), jobExecution.getExecutionId())) {
+                execution.setBatchStatus(BatchStatus.STOPPED);
+                worker.partitionDone(execution);
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Partition " + execution.getPartitionId() + " of step execution "
+                    + execution.getStepExecutionId() + " cannot start: " + e.getMessage(), e);
+            execution.setException(e);
+            execution.setBatchStatus(BatchStatus.FAILED);
             worker.partitionDone(execution);
             return;
         }
