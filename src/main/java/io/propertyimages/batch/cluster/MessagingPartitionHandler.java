@@ -240,11 +240,15 @@ final class MessagingPartitionHandler implements PartitionHandler, JobStopNotifi
      */
     private void serverDied(Pending partition, PartitionRun run) {
         String reason = "server " + run.serverId() + ", which ran partition " + partition.number() + ", stopped";
-        if (jobExecution.isStopRequested() || partition.attempt >= MOST_ATTEMPTS) {
+        boolean givingUp = partition.attempt >= MOST_ATTEMPTS;
+        if (jobExecution.isStopRequested() || givingUp) {
+            String exitStatus = "FAILED: " + reason + (givingUp ? ", at attempt " + partition.attempt + " of " + MOST_ATTEMPTS : "");
+            if (givingUp) {
+                services.log().warning(jobExecution.getExecutionId(), "Partition " + partition.number() + " " + exitStatus);
+            }
             PartitionExecutionImpl execution = saved(partition);
             execution.setBatchStatus(BatchStatus.FAILED);
-            execution.setExitStatus("FAILED: " + reason + (partition.attempt >= MOST_ATTEMPTS
-                    ? " (attempt " + partition.attempt + " of " + MOST_ATTEMPTS + ")" : ""));
+            execution.setExitStatus(exitStatus);
             services.repository().savePersistentData(jobExecution, execution);
             services.partitionRuns().done(stepExecution.getStepExecutionId(), partition.number(), partition.attempt);
             ended(partition.number(), partition.attempt, execution);
