@@ -2,7 +2,6 @@ package io.propertyimages.imaging;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -10,7 +9,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 /**
  * Turns downloaded bytes into the JPEG to save. A JPEG is kept byte for byte unless it is CMYK; anything else a
@@ -50,7 +50,7 @@ public final class JpegConverter {
     }
 
     private JpegImage convert(byte[] source, ImageFormat format) throws ImageConversionException {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(source))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(source)) {
             ImageReader reader = readerFor(in, format, source);
             try {
                 reader.setInput(in, false, format != ImageFormat.PNG);
@@ -67,7 +67,7 @@ public final class JpegConverter {
                     return new JpegImage(source, width, height, format, false);
                 }
                 return heapBudget.run(HeapBudget.estimate(reader, width, height), width + "x" + height + " " + format.label(),
-                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format)));
+                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format, source)));
             } finally {
                 reader.dispose();
             }
@@ -76,9 +76,13 @@ public final class JpegConverter {
         }
     }
 
-    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format) throws IOException {
+    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format, byte[] source) throws IOException {
         boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
-        BufferedImage image = reader.read(0);
+        BufferedImage image = switch (format) {
+            case PNG -> reader.read(0, PngDestinations.readParam(reader));
+            case JPEG -> CmykJpegs.read(reader, source);
+            default -> reader.read(0);
+        };
         BufferedImage opaque = inSrgb(WhiteBackground.flatten(image), reader, format);
         return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, animated);
     }
