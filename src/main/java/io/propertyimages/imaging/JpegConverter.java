@@ -66,7 +66,7 @@ public final class JpegConverter {
                 if (format == ImageFormat.JPEG && !isCmyk(reader)) {
                     return new JpegImage(source, width, height, format, false);
                 }
-                return heapBudget.run(HeapBudget.estimate(reader, width, height), width + "x" + height + " " + format.label(),
+                return heapBudget.run(HeapBudget.estimate(reader, format, width, height), width + "x" + height + " " + format.label(),
                         () -> decodeSlots.run(() -> decodeAndEncode(reader, format, source)));
             } finally {
                 reader.dispose();
