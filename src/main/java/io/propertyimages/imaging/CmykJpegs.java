@@ -13,7 +13,6 @@ import java.util.Optional;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 
-import com.twelvemonkeys.imageio.color.YCbCrConverter;
 
 /**
  * Reads CMYK and YCCK JPEGs that embed no colour profile into RGB bytes ({@link RgbBytes}), with the arithmetic of
@@ -25,6 +24,22 @@ import com.twelvemonkeys.imageio.color.YCbCrConverter;
 final class CmykJpegs {
     private static final int ADOBE_CMYK = 0;
     private static final int ADOBE_YCCK = 2;
+    private static final int SCALE_BITS = 16;
+    private static final int ONE_HALF = 1 << (SCALE_BITS - 1);
+    /** libjpeg's YCC to RGB tables, as TwelveMonkeys' {@code YCbCrConverter} builds them: its JPEG conversion, inlined. */
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+
+    static {
+        for (int i = 0, x = -128; i < 256; i++, x++) {
+            CR_R[i] = (int) ((1.40200 * (1 << SCALE_BITS) + 0.5) * x + ONE_HALF) >> SCALE_BITS;
+            CB_B[i] = (int) ((1.77200 * (1 << SCALE_BITS) + 0.5) * x + ONE_HALF) >> SCALE_BITS;
+            CR_G[i] = -(int) (0.71414 * (1 << SCALE_BITS) + 0.5) * x;
+            CB_G[i] = -(int) (0.34414 * (1 << SCALE_BITS) + 0.5) * x + ONE_HALF;
+        }
+    }
 
     private CmykJpegs() {
     }
@@ -62,26 +77,41 @@ final class CmykJpegs {
         return space.getType() == ColorSpace.TYPE_CMYK && !(space instanceof ICC_ColorSpace);
     }
 
-    /** The decoded components, 4 bytes a pixel, inverted as Adobe stores them (TwelveMonkeys' reading of them). */
+    /**
+     * The decoded components, 4 bytes a pixel, read as TwelveMonkeys reads them: YCC converted to CMY as libjpeg
+     * converts YCbCr to RGB, or CMY inverted as Adobe stores them, and K inverted.
+     */
     static BufferedImage toRgb(Raster raw, boolean ycck) {
         BufferedImage rgb = RgbBytes.create(raw.getWidth(), raw.getHeight());
         byte[] in = ((DataBufferByte) raw.getDataBuffer()).getData();
         byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
         for (int i = 0, o = 0; o < out.length; i += 4, o += 3) {
+            int c;
+            int m;
+            int y;
             if (ycck) {
-                YCbCrConverter.convertJPEGYCbCr2RGB(in, in, i);
+                int luma = in[i] & 0xFF;
+                int cb = in[i + 1] & 0xFF;
+                int cr = in[i + 2] & 0xFF;
+                c = clamp(luma + CR_R[cr]);
+                m = clamp(luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS));
+                y = clamp(luma + CB_B[cb]);
             } else {
-                in[i] = (byte) ~in[i];
-                in[i + 1] = (byte) ~in[i + 1];
-                in[i + 2] = (byte) ~in[i + 2];
+                c = 255 - (in[i] & 0xFF);
+                m = 255 - (in[i + 1] & 0xFF);
+                y = 255 - (in[i + 2] & 0xFF);
             }
-            int k = 255 - (in[i + 3] & 0xFF);
-            int white = 255 - k;
-            out[o] = (byte) (white - (in[i] & 0xFF) * white / 255);
-            out[o + 1] = (byte) (white - (in[i + 1] & 0xFF) * white / 255);
-            out[o + 2] = (byte) (white - (in[i + 2] & 0xFF) * white / 255);
+            // K is stored inverted either way; what is white of this pixel is 255 - k
+            int white = in[i + 3] & 0xFF;
+            out[o] = (byte) (white - c * white / 255);
+            out[o + 1] = (byte) (white - m * white / 255);
+            out[o + 2] = (byte) (white - y * white / 255);
         }
         return rgb;
+    }
+
+    private static int clamp(int value) {
+        return value < 0 ? 0 : Math.min(value, 255);
     }
 
     private static boolean isPacked(Raster raw) {

@@ -5,22 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import com.twelvemonkeys.imageio.color.YCbCrConverter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +50,27 @@ class FastPathsTest {
 
         assertTrue(RgbBytes.isRgb(fast), "read in one loop into RGB bytes");
         RgbBytesTest.assertSamePixels(expected, fast);
+    }
+
+    @Test
+    void convertsEveryYccValueAsTwelveMonkeysConverterDoes() {
+        for (int luma : new int[] {0, 37, 128, 200, 255}) {
+            WritableRaster ycck = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 256, 256, 4, null);
+            for (int cb = 0; cb < 256; cb++) {
+                for (int cr = 0; cr < 256; cr++) {
+                    ycck.setPixel(cb, cr, new int[] {luma, cb, cr, 255});
+                }
+            }
+            BufferedImage rgb = CmykJpegs.toRgb(ycck, true);
+            for (int cb = 0; cb < 256; cb++) {
+                for (int cr = 0; cr < 256; cr++) {
+                    byte[] cmy = {(byte) luma, (byte) cb, (byte) cr};
+                    YCbCrConverter.convertJPEGYCbCr2RGB(cmy, cmy, 0);
+                    int[] expected = {255 - (cmy[0] & 0xFF), 255 - (cmy[1] & 0xFF), 255 - (cmy[2] & 0xFF)};
+                    assertArrayEquals(expected, rgb.getRaster().getPixel(cb, cr, (int[]) null), "y=" + luma + " cb=" + cb + " cr=" + cr);
+                }
+            }
+        }
     }
 
     @Test
@@ -106,26 +129,11 @@ class FastPathsTest {
         BufferedImage bgr = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         bgr.getGraphics().drawImage(photo, 0, 0, null);
 
-        byte[] expected = imageIoJpeg(bgr);
+        // What the converter wrote before it took the JDK's writer on RGB bytes: ImageIO's first JPEG writer on BGR bytes
+        byte[] expected = PhotoLikeSources.jpeg(bgr, false);
         assertArrayEquals(expected, JpegEncoder.encode(bgr));
         assertArrayEquals(expected, JpegEncoder.encode(RgbBytes.of(bgr)));
         assertArrayEquals(expected, JpegEncoder.encode(photo));
-    }
-
-    /** What the converter wrote before it took the JDK's writer on RGB bytes: ImageIO's first JPEG writer on BGR bytes. */
-    private static byte[] imageIoJpeg(BufferedImage bgr) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JpegEncoder.QUALITY);
-            writer.write(null, new IIOImage(bgr, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     /** The PNG with a tRNS chunk, before its first IDAT, making the colour of its first pixel transparent. */
@@ -149,7 +157,7 @@ class FastPathsTest {
 
     private static int indexOf(byte[] bytes, byte[] part) {
         for (int i = 0; i + part.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
                 return i;
             }
         }
