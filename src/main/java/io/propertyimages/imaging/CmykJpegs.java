@@ -31,8 +31,15 @@ final class CmykJpegs {
     private static final int[] CB_B = new int[256];
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
+    /** {@code white - value * white / 255} at {@code white << 8 | value}: the loop's arithmetic without a division. */
+    private static final byte[] ON_WHITE = new byte[256 * 256];
 
     static {
+        for (int white = 0; white < 256; white++) {
+            for (int value = 0; value < 256; value++) {
+                ON_WHITE[white << 8 | value] = (byte) (white - value * white / 255);
+            }
+        }
         for (int i = 0, x = -128; i < 256; i++, x++) {
             CR_R[i] = (int) ((1.40200 * (1 << SCALE_BITS) + 0.5) * x + ONE_HALF) >> SCALE_BITS;
             CB_B[i] = (int) ((1.77200 * (1 << SCALE_BITS) + 0.5) * x + ONE_HALF) >> SCALE_BITS;
@@ -101,11 +108,11 @@ final class CmykJpegs {
                 m = 255 - (in[i + 1] & 0xFF);
                 y = 255 - (in[i + 2] & 0xFF);
             }
-            // K is stored inverted either way; what is white of this pixel is 255 - k
-            int white = in[i + 3] & 0xFF;
-            out[o] = (byte) (white - c * white / 255);
-            out[o + 1] = (byte) (white - m * white / 255);
-            out[o + 2] = (byte) (white - y * white / 255);
+            // K is stored inverted either way, so it is what is left of white: 255 - k
+            int white = (in[i + 3] & 0xFF) << 8;
+            out[o] = ON_WHITE[white | c];
+            out[o + 1] = ON_WHITE[white | m];
+            out[o + 2] = ON_WHITE[white | y];
         }
         return rgb;
     }
