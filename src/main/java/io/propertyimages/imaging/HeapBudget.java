@@ -1,8 +1,11 @@
 package io.propertyimages.imaging;
 
+import java.awt.image.DataBuffer;
+import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 
 /**
  * The heap that images being decoded may take together: a decode reserves what its pixels will need before it
@@ -14,7 +17,13 @@ import javax.imageio.ImageReader;
 final class HeapBudget {
     /** What a WebP takes while TwelveMonkeys' reader decodes it (the job benchmark measured 20 to 30). */
     static final int JAVA_WEBP_BYTES_PER_PIXEL = 32;
-    /** What other readers take, libwebp's included: the decoded raster, its copy on white, the encoder's buffers. */
+    /**
+     * What the JDK's reader of 8-bit PNGs takes, their pixels copied in loops over arrays ({@link RgbBytes}): the
+     * decoded raster, its RGB bytes, the JPEG (at most 8.5 bytes a pixel were allocated in all), and a copy of the
+     * raster (3 or 4) when a gAMA chunk re-encodes its colours.
+     */
+    static final int PNG_ARRAY_PATH_BYTES_PER_PIXEL = 14;
+    /** What other readers take: the decoded raster, its copy on white and in RGB bytes, the encoder's buffers. */
     static final int BYTES_PER_PIXEL = 16;
     /** The share of the maximum heap that decodes may take; the rest is the server's and the downloads' own. */
     private static final double SHARE_OF_HEAP = 0.6;
@@ -38,17 +47,33 @@ final class HeapBudget {
     }
 
     /** What decoding and re-encoding an image of {@code width} x {@code height} pixels with {@code reader} takes. */
-    static long estimate(ImageReader reader, int width, int height) {
-        return WebPReaders.isJavaWebPReader(reader) ? (long) width * height * JAVA_WEBP_BYTES_PER_PIXEL : estimate(width, height);
+    static long estimate(ImageReader reader, ImageFormat format, int width, int height) throws IOException {
+        return (long) width * height * bytesPerPixel(reader, format);
     }
 
     /**
-     * What decoding and re-encoding an image of {@code width} x {@code height} pixels takes with libwebp or the
-     * other readers: for a WebP, the frame in ints (4 bytes a pixel at most), the white canvas (3), its sRGB copy
-     * when a profile applies (3) and the encoder's buffers.
+     * What decoding and re-encoding an image of {@code width} x {@code height} pixels takes with libwebp: the frame
+     * in ints (4 bytes a pixel at most), the white canvas in BGR bytes (3), its sRGB copy when a profile applies (3)
+     * and the encoder's buffers.
      */
     static long estimate(int width, int height) {
         return (long) width * height * BYTES_PER_PIXEL;
+    }
+
+    private static int bytesPerPixel(ImageReader reader, ImageFormat format) throws IOException {
+        if (WebPReaders.isJavaWebPReader(reader)) {
+            return JAVA_WEBP_BYTES_PER_PIXEL;
+        }
+        if (format == ImageFormat.PNG && hasByteSamples(reader)) {
+            return PNG_ARRAY_PATH_BYTES_PER_PIXEL;
+        }
+        return BYTES_PER_PIXEL;
+    }
+
+    /** Whether the PNG has at most 8 bits a sample, which its reader decodes to bytes (16-bit ones to shorts). */
+    private static boolean hasByteSamples(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        return raw != null && raw.getSampleModel().getDataType() == DataBuffer.TYPE_BYTE;
     }
 
     /**

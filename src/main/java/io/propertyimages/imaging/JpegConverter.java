@@ -2,7 +2,6 @@ package io.propertyimages.imaging;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,7 +10,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 /**
  * Turns downloaded bytes into the JPEG to save. A JPEG is kept byte for byte unless it is CMYK; anything else a
@@ -58,7 +58,7 @@ public final class JpegConverter {
             return convertWebP(source);
         }
         byte[] bytes = format == ImageFormat.PNG ? PngChunks.withEnd(source) : source;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             ImageReader reader = readerFor(in, format);
             try {
                 reader.setInput(in, false, !NEEDS_METADATA.contains(format));
@@ -78,9 +78,9 @@ public final class JpegConverter {
                 }
                 Presentation shown = Presentation.of(reader, format);
                 checkPixelLimit(shown.width(), shown.height());
-                long heap = HeapBudget.estimate(reader, Math.max(width, shown.width()), Math.max(height, shown.height()));
+                long heap = HeapBudget.estimate(reader, format, Math.max(width, shown.width()), Math.max(height, shown.height()));
                 return heapBudget.run(heap, shown.width() + "x" + shown.height() + " " + format.label(),
-                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format, shown)));
+                        () -> decodeSlots.run(() -> decodeAndEncode(reader, format, shown, source)));
             } finally {
                 reader.dispose();
             }
@@ -112,9 +112,15 @@ public final class JpegConverter {
         return new JpegImage(JpegEncoder.encode(opaque), opaque.getWidth(), opaque.getHeight(), format, firstFrameOnly);
     }
 
-    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format, Presentation shown) throws IOException {
+    /** Decodes the first image in the layout its encoding is fastest from (see {@link PngDestinations}, {@link CmykJpegs}). */
+    private static JpegImage decodeAndEncode(ImageReader reader, ImageFormat format, Presentation shown, byte[] source)
+            throws IOException {
         boolean animated = (format == ImageFormat.WEBP || format == ImageFormat.GIF) && reader.getNumImages(true) > 1;
-        BufferedImage image = reader.read(0);
+        BufferedImage image = switch (format) {
+            case PNG -> reader.read(0, PngDestinations.readParam(reader));
+            case JPEG -> CmykJpegs.read(reader, source);
+            default -> reader.read(0);
+        };
         if (format == ImageFormat.PNG) {
             image = PngColorProfile.withGammaApplied(image, reader.getImageMetadata(0));
         }

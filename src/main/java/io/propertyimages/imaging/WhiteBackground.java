@@ -14,8 +14,15 @@ final class WhiteBackground {
 
     static BufferedImage flatten(BufferedImage image) {
         int type = image.getType();
-        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY) {
+        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY
+                || RgbBytes.isRgb(image)) {
             return image;
+        }
+        if (RgbBytes.isRgba(image)) {
+            return RgbBytes.rgbaOnWhite(image);
+        }
+        if (RgbBytes.isIntArgb(image)) {
+            return RgbBytes.intArgbOnWhite(image);
         }
         if (isGrayWithAlpha(image)) {
             return flattenGray(image.getRaster());

@@ -16,81 +16,95 @@ import jakarta.json.JsonObject;
 
 /**
  * The benchmark of the whole {@code download-images} job on a real Open Liberty server, run by
- * {@code mvn -B -Pjob-benchmark verify}: a mixed corpus at each latency, a re-run on the same output (all cached),
- * an input of many tiny images, and a restart after the server was killed mid-job. Prints one table.
- * Settings are system properties ({@link BenchmarkSettings}); the Maven profile passes them.
+ * {@code mvn -B -Pjob-benchmark verify}: the mixed corpus as the first job of a freshly started server, then rounds
+ * of it on the warm server interleaved with the peers doing the same downloads, a re-run on the same output (all
+ * cached), an input of many tiny images, and a restart after the server was killed mid-job. Prints one table and
+ * the comparison of the rounds. Settings are system properties ({@link BenchmarkSettings}); the Maven profile passes
+ * them.
  */
 public final class JobBenchmark {
+    static final String ROUNDS = "mixed, warm server";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
     private final BenchmarkSettings settings;
-    private final LibertyServer server;
-    private final JobClient jobs;
+    private final BenchmarkServer server;
     private final ListingImageHost host;
-    private ServerProbe probe;
+    private final List<PeerProgram> peers;
 
-    private JobBenchmark(BenchmarkSettings settings, ListingImageHost host) {
+    private JobBenchmark(BenchmarkSettings settings, ListingImageHost host, List<PeerProgram> peers) {
         this.settings = settings;
-        this.server = new LibertyServer(settings.wlp(), settings.serverName());
-        this.jobs = new JobClient(settings.httpPort(), settings.adminUser(), settings.adminPassword());
+        this.server = BenchmarkServer.of(settings);
         this.host = host;
+        this.peers = peers;
     }
 
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         BenchmarkCorpus corpus = BenchmarkCorpus.loadOrMake(settings.work().resolve("corpus"));
         System.out.println("Corpus (bytes per source): " + corpus.sizes());
+        List<PeerProgram> peers = PeerProgram.installed(settings.peers(), settings.peersDir(), settings.work());
         List<RunFigures> runs = new ArrayList<>();
         try (ListingImageHost host = new ListingImageHost(settings.hostPort(), corpus)) {
-            new JobBenchmark(settings, host).runAll(runs);
+            new JobBenchmark(settings, host, peers).runAll(runs);
         } finally {
             ResultTable.print(runs, System.out);
+            ResultTable.printComparison(runs, ROUNDS, System.out);
         }
     }
 
     /** Adds a row to {@code runs} as each run ends, so a failure leaves the rows before it. */
     private void runAll(List<RunFigures> runs) throws Exception {
         int mixedUrls = settings.properties() * settings.imagesEach();
+        int latency = settings.latency();
         Path mixed = InputFiles.write(settings.work().resolve("input/mixed.json"), settings.properties(),
-                settings.imagesEach(), host.baseUrl(), BenchmarkCorpus::mixedSource);
-        int warmUpProperties = Math.max(1, settings.properties() / 10);
-        Path warmUp = InputFiles.write(settings.work().resolve("input/warm-up.json"), warmUpProperties,
                 settings.imagesEach(), host.baseUrl(), BenchmarkCorpus::mixedSource);
         Path tiny = InputFiles.write(settings.work().resolve("input/tiny.json"), settings.tinyUrls() / settings.imagesEach(),
                 settings.imagesEach(), host.baseUrl(), n -> BenchmarkCorpus.TINY);
         deleteTree(settings.imagesRoot());
+        deleteTree(settings.work().resolve("peers"));
         deleteTree(server.directory().resolve("jobrepository"));
 
-        server.start();
-        jobs.awaitReady();
-        try {
-            probe = new ServerProbe(server.pid(), server.localJmxAddress());
-            // The server's first job runs on cold code (class loading, JIT): its row shows that apart from the others.
-            runs.add(run(warmUpProperties * settings.imagesEach() + " mixed, warm-up", warmUp, "warm-up", 0,
-                    (long) warmUpProperties * settings.imagesEach()));
-            String lastOutput = null;
-            List<Integer> latencies = settings.latencies();
-            for (int i = 0; i < latencies.size(); i++) {
-                // An output of its own for each run, so that a latency given twice runs twice on warmer code
-                lastOutput = "mixed-" + (i + 1) + "-" + latencies.get(i) + "ms";
-                runs.add(run(mixedUrls + " mixed", mixed, lastOutput, latencies.get(i), mixedUrls));
+        try (server) {
+            server.start();
+            // The first job of a freshly started server runs on code that start-up has warmed, or not.
+            runs.add(run(mixedUrls + " mixed, first job of the server", mixed, "first-job", latency, mixedUrls));
+            String lastOutput = "first-job";
+            for (int round = 1; round <= settings.rounds(); round++) {
+                lastOutput = "round-" + round;
+                runs.add(run(ROUNDS, mixed, lastOutput, latency, mixedUrls));
+                for (PeerProgram peer : peers) {
+                    runs.add(runPeer(peer, mixed, round, latency, mixedUrls));
+                }
             }
-            runs.add(run(mixedUrls + " mixed, re-run: cached", mixed, lastOutput, settings.latencies().get(settings.latencies().size() - 1), mixedUrls));
+            runs.add(run(mixedUrls + " mixed, re-run: cached", mixed, lastOutput, latency, mixedUrls));
             if (settings.tinyUrls() > 0) {
                 runs.add(run(settings.tinyUrls() + " tiny", tiny, "tiny", 0, settings.tinyUrls()));
             }
             if (settings.restart()) {
-                runs.add(restartAfterKill(mixed, mixedUrls, settings.latencies().get(settings.latencies().size() - 1)));
+                runs.add(restartAfterKill(mixed, mixedUrls, latency));
             }
-        } finally {
-            if (probe != null) {
-                probe.close();
-            }
-            server.stop();
         }
     }
 
     private RunFigures run(String scenario, Path input, String outputDir, int latency, long images) throws Exception {
-        return measure(scenario, latency, images, Map.of(), () -> jobs.start(parameters(input, outputDir)));
+        return measure(scenario, latency, images, Map.of(), () -> server.jobs().start(parameters(input, outputDir)));
+    }
+
+    /** The peer doing the same downloads into a fresh folder of its own; its figures are its process's. */
+    private RunFigures runPeer(PeerProgram peer, Path input, int round, int latency, long images) throws Exception {
+        Path out = Files.createDirectories(settings.work().resolve("peers").resolve(peer.name() + "-" + round));
+        String load = loadAverage();
+        host.reset(latency);
+        long startedNanos = System.nanoTime();
+        long ownCpuBefore = ownCpuNanos();
+        PeerProgram.Run run = peer.run(input, out);
+        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+        long first = host.firstRequestNanos();
+        String summary = "%s (process %.2f s)".formatted(run.summary(), run.wallSeconds());
+        System.out.printf("%s %s: %s in %.2f s%n", peer.name(), ROUNDS, summary, run.ownSeconds());
+        return new RunFigures(peer.name(), ROUNDS, load, latency, images, host.bytesSent(), run.ownSeconds(),
+                new ProcessProbe.Figures(run.cpuSeconds(), run.peakRssMb(), Double.NaN), ownCpu, host.peakInFlight(),
+                first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), fetchedAgain(Map.of()),
+                summary);
     }
 
     /**
@@ -101,7 +115,7 @@ public final class JobBenchmark {
      */
     private RunFigures restartAfterKill(Path input, long images, int latency) throws Exception {
         host.reset(latency);
-        long killed = jobs.start(parameters(input, "restart"));
+        long killed = server.jobs().start(parameters(input, "restart"));
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
         while (host.requests() < images / 2) {
             if (Instant.now().isAfter(deadline)) {
@@ -109,16 +123,12 @@ public final class JobBenchmark {
             }
             Thread.sleep(5);
         }
-        probe.close();
-        probe = null;
         server.kill();
         Map<String, Integer> before = host.requestsPerPath();
         System.out.printf("Killed the server after %d image requests of execution %d%n", before.size(), killed);
         server.start();
-        jobs.awaitReady();
-        probe = new ServerProbe(server.pid(), server.localJmxAddress());
         RunFigures restarted = measure("restart after kill -9 at half", latency, images - before.size(), before,
-                () -> jobs.restart(killed));
+                () -> server.jobs().restart(killed));
         System.out.printf("After the restart the output holds %d of %d images%n",
                 imagesIn(settings.imagesRoot().resolve("restart")), images);
         return restarted;
@@ -132,26 +142,35 @@ public final class JobBenchmark {
 
     private RunFigures measure(String scenario, int latency, long images, Map<String, Integer> fetchedBefore,
                                ExecutionStarter starter) throws Exception {
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        String load = loadAverage();
         host.reset(latency);
+        ProcessProbe probe = server.probe();
         probe.begin();
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
         long ownCpuBefore = ownCpuNanos();
         long execution = starter.start();
-        JsonObject end = jobs.awaitEnd(execution, RUN_TIMEOUT);
-        ServerProbe.Figures figures = probe.end();
+        JsonObject end = server.jobs().awaitEnd(execution, RUN_TIMEOUT);
+        ProcessProbe.Figures figures = probe.end();
         double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
         double wall = Duration.between(started, Instant.parse(end.getString("endTime"))).toNanos() / 1e9;
         long first = host.firstRequestNanos();
-        Map<String, Integer> requested = host.requestsPerPath();
-        int again = (int) requested.entrySet().stream()
+        String outcome = end.getString("batchStatus") + " " + server.jobs().summary(execution);
+        System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
+        return new RunFigures(ResultTable.PROPERTY_IMAGES, scenario, load, latency, images, host.bytesSent(), wall,
+                figures, ownCpu, host.peakInFlight(), first == 0 ? Double.NaN : (first - startedNanos) / 1e9,
+                host.meanServiceSeconds(), fetchedAgain(fetchedBefore), outcome);
+    }
+
+    /** Image URLs requested more than once since the host's last reset, or requested before, in {@code fetchedBefore}. */
+    private int fetchedAgain(Map<String, Integer> fetchedBefore) {
+        return (int) host.requestsPerPath().entrySet().stream()
                 .filter(path -> path.getValue() > 1 || fetchedBefore.containsKey(path.getKey()))
                 .count();
-        String outcome = end.getString("batchStatus") + " " + jobs.summary(execution);
-        System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
-        return new RunFigures(scenario, load, latency, images, host.bytesSent(), wall, figures, ownCpu, host.peakInFlight(),
-                first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), again, outcome);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static long ownCpuNanos() {

@@ -1,31 +1,33 @@
 package io.propertyimages.benchmark;
 
 /**
- * What one run of the job measured, and the two limits on its rate: the concurrency bound, 5 downloads in flight
- * each taking the latency plus the host's service time, and the CPU bound, the cores over the server's CPU
- * seconds per image.
+ * What one run measured, of the job on a server or of a peer, and the two limits on its rate: the concurrency bound,
+ * 5 downloads in flight each taking the latency plus the host's service time, and the CPU bound, the cores over the
+ * CPU seconds per image.
+ *
+ * @param process CPU seconds, peak RSS and peak heap (NaN for a peer) of the process that did the work
  */
-record RunFigures(String scenario, String load, int latencyMillis, long images, long bytesIn, double wallSeconds,
-                  ServerProbe.Figures server, double benchmarkCpuSeconds, int peakInFlight, double firstRequestSeconds, double serviceSeconds,
-                  int fetchedAgain, String summary) {
+record RunFigures(String system, String scenario, String load, int latencyMillis, long images, long bytesIn,
+                  double wallSeconds, ProcessProbe.Figures process, double benchmarkCpuSeconds, int peakInFlight,
+                  double firstRequestSeconds, double serviceSeconds, int fetchedAgain, String summary) {
     static final int DOWNLOADS_IN_FLIGHT = 5;
 
     double imagesPerSecond() {
         return images / wallSeconds;
     }
 
-    /** Cores the server kept busy on average; on a quiet machine, near the core count when the CPU binds. */
+    /** Cores the process kept busy on average; on a quiet machine, near the core count when the CPU binds. */
     double coresBusy() {
-        return server.cpuSeconds() / wallSeconds;
+        return process.cpuSeconds() / wallSeconds;
     }
 
-    /** Cores this benchmark's own process (image host, REST client, probe) kept busy beside the server. */
+    /** Cores this benchmark's own process (image host, REST client, probe) kept busy beside it. */
     double benchmarkCoresBusy() {
         return benchmarkCpuSeconds / wallSeconds;
     }
 
     double cpuMillisPerImage() {
-        return server.cpuSeconds() * 1000 / images;
+        return process.cpuSeconds() * 1000 / images;
     }
 
     /** NaN when no image was requested. */
@@ -34,7 +36,7 @@ record RunFigures(String scenario, String load, int latencyMillis, long images, 
     }
 
     double cpuBound() {
-        return Runtime.getRuntime().availableProcessors() / (server.cpuSeconds() / images);
+        return Runtime.getRuntime().availableProcessors() / (process.cpuSeconds() / images);
     }
 
     /** The achieved rate over the lower bound. */

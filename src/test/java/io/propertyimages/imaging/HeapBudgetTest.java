@@ -3,6 +3,8 @@ package io.propertyimages.imaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +27,28 @@ class HeapBudgetTest {
     void estimatesTwelveMonkeysWebpReaderAtItsDecodersCostAndOtherReadersAtTheirRasters() throws IOException {
         ImageReader javaWebP = new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi().createReaderInstance(null);
         ImageReader libwebp = new com.luciad.imageio.webp.WebPImageReaderSpi().createReaderInstance(null);
-        ImageReader png = ImageIO.getImageReadersByFormatName("png").next();
+        ImageReader bmp = ImageIO.getImageReadersByFormatName("bmp").next();
 
-        assertEquals(2048L * 1536 * 32, HeapBudget.estimate(javaWebP, 2048, 1536));
-        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(libwebp, 2048, 1536));
-        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(png, 2048, 1536));
+        assertEquals(2048L * 1536 * 32, HeapBudget.estimate(javaWebP, ImageFormat.WEBP, 2048, 1536));
+        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(libwebp, ImageFormat.WEBP, 2048, 1536));
+        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(bmp, ImageFormat.BMP, 2048, 1536));
         assertEquals(2048L * 1536 * 16, HeapBudget.estimate(2048, 1536), "libwebp's path, by the canvas it draws on");
+    }
+
+    @Test
+    void estimatesAnEightBitPngBelowASixteenBitOne() throws IOException {
+        assertEquals(64L * 48 * 14, estimateOfPng(Fixtures.encode(Fixtures.gradient(BufferedImage.TYPE_INT_RGB), "png")));
+        assertEquals(64L * 48 * 16, estimateOfPng(Fixtures.encode(Fixtures.rgb16(), "png")));
+    }
+
+    private static long estimateOfPng(byte[] png) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            reader.setInput(in);
+            return HeapBudget.estimate(reader, ImageFormat.PNG, reader.getWidth(0), reader.getHeight(0));
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test

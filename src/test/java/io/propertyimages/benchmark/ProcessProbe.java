@@ -12,11 +12,11 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Watches the server's JVM during a run: CPU seconds from {@code /proc/<pid>/stat} (user + system), resident memory
- * from {@code /proc/<pid>/status} and heap in use over Liberty's local JMX connector, both sampled every
- * {@value #SAMPLE_MILLIS} ms for their peaks.
+ * Watches a process during a run: CPU seconds from {@code /proc/<pid>/stat} (user + system), resident memory from
+ * {@code /proc/<pid>/status} and, for a Liberty server, heap in use over its local JMX connector, both sampled every
+ * {@value #SAMPLE_MILLIS} ms for their peaks. A process that ends during the run (a peer) is sampled until it ends.
  */
-final class ServerProbe implements AutoCloseable {
+final class ProcessProbe implements AutoCloseable {
     static final int SAMPLE_MILLIS = 20;
     private static final int HEAP_EVERY = 5;
     private final long pid;
@@ -33,18 +33,18 @@ final class ServerProbe implements AutoCloseable {
     record Figures(double cpuSeconds, double peakRssMb, double peakHeapMb) {
     }
 
-    /** @param jmxAddress the server's local JMX address ({@link LibertyServer#localJmxAddress()}) */
-    ServerProbe(long pid, String jmxAddress) throws IOException, InterruptedException {
+    /** @param jmxAddress the server's local JMX address ({@link LibertyServer#localJmxAddress()}), or null for no heap */
+    ProcessProbe(long pid, String jmxAddress) throws IOException, InterruptedException {
         this.pid = pid;
         this.ticksPerSecond = clockTicksPerSecond();
-        jmx = JMXConnectorFactory.connect(new JMXServiceURL(jmxAddress));
-        memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
+        jmx = jmxAddress == null ? null : JMXConnectorFactory.connect(new JMXServiceURL(jmxAddress));
+        memory = jmx == null ? null : ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
                 ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
     }
 
     void begin() throws IOException {
         peakRssKb.set(0);
-        peakHeapBytes.set(0);
+        peakHeapBytes.set(memory == null ? -1 : 0);
         cpuTicksAtStart = cpuTicks();
         sampling = true;
         sampler = new Thread(this::sample, "server-probe");
@@ -52,26 +52,37 @@ final class ServerProbe implements AutoCloseable {
         sampler.start();
     }
 
+    /** The figures since {@link #begin}; the CPU seconds are NaN when the process has ended. */
     Figures end() throws IOException, InterruptedException {
         sampling = false;
         sampler.join();
         if (failure != null) {
             throw failure;
         }
-        return new Figures((cpuTicks() - cpuTicksAtStart) / ticksPerSecond, peakRssKb.get() / 1024.0,
-                peakHeapBytes.get() / (1024.0 * 1024));
+        double cpu = isAlive() ? (cpuTicks() - cpuTicksAtStart) / ticksPerSecond : Double.NaN;
+        return new Figures(cpu, peakRssKb.get() / 1024.0, memory == null ? Double.NaN : peakHeapBytes.get() / (1024.0 * 1024));
+    }
+
+    private boolean isAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private void sample() {
         for (int tick = 0; sampling; tick++) {
             try {
-                peakRssKb.accumulateAndGet(rssKb(), Math::max);
-                if (tick % HEAP_EVERY == 0) {
+                long rss = rssKb();
+                if (rss < 0) {
+                    return;
+                }
+                peakRssKb.accumulateAndGet(rss, Math::max);
+                if (memory != null && tick % HEAP_EVERY == 0) {
                     peakHeapBytes.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 }
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (IOException | RuntimeException e) {
-                failure = new IllegalStateException("cannot watch process " + pid, e);
+                if (isAlive()) {
+                    failure = new IllegalStateException("cannot watch process " + pid, e);
+                }
                 return;
             } catch (InterruptedException e) {
                 return;
@@ -86,13 +97,14 @@ final class ServerProbe implements AutoCloseable {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** The resident set in KB, or -1 for a process that has ended (a zombie has no VmRSS). */
     private long rssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IllegalStateException("no VmRSS for process " + pid);
+        return -1;
     }
 
     private static double clockTicksPerSecond() throws IOException, InterruptedException {
@@ -104,6 +116,8 @@ final class ServerProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        jmx.close();
+        if (jmx != null) {
+            jmx.close();
+        }
     }
 }
