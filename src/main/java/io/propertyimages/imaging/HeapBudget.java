@@ -23,6 +23,8 @@ final class HeapBudget {
      * raster (3 or 4) when a gAMA chunk re-encodes its colours.
      */
     static final int PNG_ARRAY_PATH_BYTES_PER_PIXEL = 14;
+    /** What libwebp takes for a still WebP that needs no canvas (at most 8.5 bytes a pixel were allocated in all). */
+    static final int STILL_WEBP_BYTES_PER_PIXEL = 10;
     /** What other readers take: the decoded raster, its copy on white and in RGB bytes, the encoder's buffers. */
     static final int BYTES_PER_PIXEL = 16;
     /** The share of the maximum heap that decodes may take; the rest is the server's and the downloads' own. */
@@ -52,12 +54,12 @@ final class HeapBudget {
     }
 
     /**
-     * What decoding and re-encoding an image of {@code width} x {@code height} pixels takes with libwebp: the frame
-     * in ints (4 bytes a pixel at most), the white canvas in BGR bytes (3), its sRGB copy when a profile applies (3)
-     * and the encoder's buffers.
+     * What decoding and re-encoding a WebP of {@code width} x {@code height} pixels takes with libwebp: the frame in
+     * ints (4 bytes a pixel), its RGB bytes on white (3) and the JPEG; an animation's frame or a WebP with a colour
+     * profile takes the white canvas (3) and its sRGB copy (3) besides.
      */
-    static long estimate(int width, int height) {
-        return (long) width * height * BYTES_PER_PIXEL;
+    static long estimateWebP(int width, int height, boolean still) {
+        return (long) width * height * (still ? STILL_WEBP_BYTES_PER_PIXEL : BYTES_PER_PIXEL);
     }
 
     private static int bytesPerPixel(ImageReader reader, ImageFormat format) throws IOException {

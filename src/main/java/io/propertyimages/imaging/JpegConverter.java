@@ -94,7 +94,7 @@ public final class JpegConverter {
         try {
             WebPDecoder webp = WebPDecoder.of(source);
             checkPixelLimit(webp.width(), webp.height());
-            return heapBudget.run(HeapBudget.estimate(webp.width(), webp.height()), webp.width() + "x" + webp.height() + " webp",
+            return heapBudget.run(HeapBudget.estimateWebP(webp.width(), webp.height(), webp.isStill()), webp.width() + "x" + webp.height() + " webp",
                     () -> decodeSlots.run(() -> encode(webp.decode(), ImageFormat.WEBP, webp.animated())));
         } catch (IOException | RuntimeException e) {
             throw new ImageConversionException("corrupt or truncated webp: " + describe(e), e);

@@ -56,9 +56,26 @@ final class WebPDecoder {
         return webp.animated();
     }
 
+    /** Whether the WebP is one still frame without a colour profile: its decoded ints go straight to bytes. */
+    boolean isStill() {
+        return !webp.animated() && webp.iccProfile().isEmpty();
+    }
+
     /** The first frame on a white canvas, in sRGB, on bytes as {@link JpegEncoder} prefers. */
     BufferedImage decode() throws IOException {
         BufferedImage frame = withReader(webp.firstFrame().still(), WebPDecoder::read);
+        BufferedImage canvas = fillsTheCanvas(frame) ? WhiteBackground.flatten(frame) : onCanvas(frame);
+        return webp.iccProfile().flatMap(ColorProfile::rgbOtherThanSrgb)
+                .map(profile -> ColorProfile.toSrgb(canvas, profile))
+                .orElse(canvas);
+    }
+
+    /** A still WebP's frame, or an animation's that covers it, is the canvas: no drawing, its ints straight to bytes. */
+    private boolean fillsTheCanvas(BufferedImage frame) {
+        return webp.firstFrame().x() == 0 && webp.firstFrame().y() == 0 && frame.getWidth() == width && frame.getHeight() == height;
+    }
+
+    private BufferedImage onCanvas(BufferedImage frame) {
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = canvas.createGraphics();
         try {
@@ -68,9 +85,7 @@ final class WebPDecoder {
         } finally {
             g.dispose();
         }
-        return webp.iccProfile().flatMap(ColorProfile::rgbOtherThanSrgb)
-                .map(profile -> ColorProfile.toSrgb(canvas, profile))
-                .orElse(canvas);
+        return canvas;
     }
 
     /** How webp-imageio reports libwebp's status (VP8StatusCode): {@code Decode returned code NotEnoughData}. */

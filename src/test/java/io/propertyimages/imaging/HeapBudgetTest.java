@@ -32,7 +32,8 @@ class HeapBudgetTest {
         assertEquals(2048L * 1536 * 32, HeapBudget.estimate(javaWebP, ImageFormat.WEBP, 2048, 1536));
         assertEquals(2048L * 1536 * 16, HeapBudget.estimate(libwebp, ImageFormat.WEBP, 2048, 1536));
         assertEquals(2048L * 1536 * 16, HeapBudget.estimate(bmp, ImageFormat.BMP, 2048, 1536));
-        assertEquals(2048L * 1536 * 16, HeapBudget.estimate(2048, 1536), "libwebp's path, by the canvas it draws on");
+        assertEquals(2048L * 1536 * 10, HeapBudget.estimateWebP(2048, 1536, true), "libwebp's still WebP, its ints to bytes");
+        assertEquals(2048L * 1536 * 16, HeapBudget.estimateWebP(2048, 1536, false), "libwebp's frame, by the canvas it draws on");
     }
 
     @Test
