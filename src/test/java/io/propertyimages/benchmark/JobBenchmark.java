@@ -24,6 +24,7 @@ import jakarta.json.JsonObject;
  */
 public final class JobBenchmark {
     static final String ROUNDS = "mixed, warm server";
+    static final String TWO_SERVER_ROUNDS = "mixed, two servers, warm";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
     private final BenchmarkSettings settings;
     private final BenchmarkServer server;
@@ -48,6 +49,7 @@ public final class JobBenchmark {
         } finally {
             ResultTable.print(runs, System.out);
             ResultTable.printComparison(runs, ROUNDS, System.out);
+            ResultTable.printTwoServers(runs, ROUNDS, TWO_SERVER_ROUNDS, System.out);
         }
     }
 
@@ -83,6 +85,58 @@ public final class JobBenchmark {
                 runs.add(restartAfterKill(mixed, mixedUrls, latency));
             }
         }
+        if (settings.twoServers()) {
+            runTwoServers(runs, mixed, mixedUrls, latency);
+        }
+    }
+
+    /**
+     * The mixed input on two servers that share a PostgreSQL job repository, started on the first: once on the fresh
+     * servers, then as many rounds as on one server. A row's CPU is both servers', its memory the larger one's.
+     */
+    private void runTwoServers(List<RunFigures> runs, Path mixed, int mixedUrls, int latency) throws Exception {
+        try (TwoServers cluster = TwoServers.start(settings, server.directory())) {
+            runs.add(measureOnTwo(cluster, mixedUrls + " mixed, two servers, fresh", mixed, "two-first", latency, mixedUrls));
+            for (int round = 1; round <= settings.rounds(); round++) {
+                runs.add(measureOnTwo(cluster, TWO_SERVER_ROUNDS, mixed, "two-round-" + round, latency, mixedUrls));
+            }
+        }
+    }
+
+    private RunFigures measureOnTwo(TwoServers cluster, String scenario, Path input, String outputDir, int latency,
+                                    long images) throws Exception {
+        String load = loadAverage();
+        host.reset(latency);
+        List<ProcessProbe> probes = new ArrayList<>();
+        for (BenchmarkServer each : cluster.all()) {
+            probes.add(each.probe());
+            each.probe().begin();
+        }
+        Instant started = Instant.now();
+        long startedNanos = System.nanoTime();
+        long ownCpuBefore = ownCpuNanos();
+        JobClient jobs = cluster.first().jobs();
+        long execution = jobs.start(parameters(input, outputDir));
+        JsonObject end = jobs.awaitEnd(execution, RUN_TIMEOUT);
+        double cpu = 0;
+        double rss = 0;
+        double heap = 0;
+        for (ProcessProbe probe : probes) {
+            ProcessProbe.Figures figures = probe.end();
+            cpu += figures.cpuSeconds();
+            rss = Math.max(rss, figures.peakRssMb());
+            heap = Math.max(heap, figures.peakHeapMb());
+        }
+        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+        double wall = Duration.between(started, Instant.parse(end.getString("endTime"))).toNanos() / 1e9;
+        long first = host.firstRequestNanos();
+        String outcome = end.getString("batchStatus") + " " + jobs.summary(execution) + "; partitions per server "
+                + cluster.partitionsPerServer(execution);
+        System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
+        return new RunFigures(ResultTable.PROPERTY_IMAGES, scenario, load, latency, images, host.bytesSent(), wall,
+                new ProcessProbe.Figures(cpu, rss, heap), ownCpu, host.peakInFlight(),
+                first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), fetchedAgain(Map.of()),
+                outcome);
     }
 
     private RunFigures run(String scenario, Path input, String outputDir, int latency, long images) throws Exception {

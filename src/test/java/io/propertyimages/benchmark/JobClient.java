@@ -98,7 +98,7 @@ final class JobClient {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    private JsonValue get(String path) throws IOException, InterruptedException {
+    JsonValue get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request(path)
                 .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -76,6 +76,18 @@ final class ResultTable {
         }
     }
 
+    /** The two-server rounds against the one-server rounds: the wall time that sharing the work costs on one machine. */
+    static void printTwoServers(List<RunFigures> runs, String oneServer, String twoServers, PrintStream out) {
+        List<RunFigures> one = runs.stream().filter(run -> run.system().equals(PROPERTY_IMAGES) && run.scenario().equals(oneServer)).toList();
+        List<RunFigures> two = runs.stream().filter(run -> run.scenario().equals(twoServers)).toList();
+        if (one.isEmpty() || two.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "two servers / one server (medians): wall %.2fx (%.2f against %.2f s), CPU per image %.2fx%n",
+                median(two, RunFigures::wallSeconds) / median(one, RunFigures::wallSeconds), median(two, RunFigures::wallSeconds),
+                median(one, RunFigures::wallSeconds), median(two, RunFigures::cpuMillisPerImage) / median(one, RunFigures::cpuMillisPerImage));
+    }
+
     private static double median(List<RunFigures> runs, ToDoubleFunction<RunFigures> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
