@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +67,7 @@ class GalleryIT extends DeployedApplicationTest {
 
     @Test
     void listsThePropertyWithItsTotalsAsTheJobRecordedThemFilteredAndPagedByTheDatabase() throws Exception {
-        JsonObject page = Json.createReader(new StringReader(get("/api/properties?filter=" + outputDir.toUpperCase(Locale.ROOT),
-                BatchApi.MONITOR).body())).readObject();
+        JsonObject page = page("/api/properties?filter=" + outputDir.toUpperCase(Locale.ROOT));
         assertEquals(1, page.getInt("total"), page.toString());
         JsonObject property = page.getJsonArray("properties").getJsonObject(0);
         assertEquals(folder, property.getString("folder"));
@@ -80,7 +80,7 @@ class GalleryIT extends DeployedApplicationTest {
         assertEquals(bytes, property.getJsonNumber("bytes").longValue());
         assertFalse(property.isNull("lastDownload"));
 
-        JsonObject all = Json.createReader(new StringReader(get("/api/properties?count=1", BatchApi.MONITOR).body())).readObject();
+        JsonObject all = page("/api/properties?count=1");
         assertEquals(1, all.getJsonArray("properties").size(), "a page of one");
         assertTrue(all.getInt("total") >= 1, all.toString());
         assertEquals(400, get("/api/properties?count=0", BatchApi.MONITOR).statusCode());
@@ -155,6 +155,15 @@ class GalleryIT extends DeployedApplicationTest {
         assertEquals(404, answer.statusCode(), path + ": " + answer.body());
         String message = Json.createReader(new StringReader(answer.body())).readObject().getString("message");
         assertTrue(message.contains(expectedMessage), path + ": " + message);
+    }
+
+    /** A page of {@code GET /api/properties}, as the monitor reads it. */
+    private JsonObject page(String path) throws Exception {
+        HttpResponse<String> answer = get(path, BatchApi.MONITOR);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
+        assertEquals(JsonValue.ValueType.OBJECT, body.getValueType(), "a page, not " + answer.body());
+        return body.asJsonObject();
     }
 
     private HttpResponse<String> get(String path, BatchApi.Credentials user) throws Exception {
