@@ -44,8 +44,12 @@ trap stop_all EXIT
 
 echo "PostgreSQL: a new cluster in $work/postgres on 127.0.0.1:$db_port"
 as_owner "$pg_bin/initdb" -D "$work/postgres/data" -U postgres --auth=trust -E UTF8 >/dev/null
-as_owner "$pg_bin/pg_ctl" -D "$work/postgres/data" -l "$work/postgres/postgres.log" -w \
-    -o "-p $db_port -k $work/postgres/data -c listen_addresses=127.0.0.1" start >/dev/null
+if ! as_owner "$pg_bin/pg_ctl" -D "$work/postgres/data" -l "$work/postgres/postgres.log" -w \
+    -o "-p $db_port -k $work/postgres/data -c listen_addresses=127.0.0.1" start >/dev/null; then
+    tail -n 3 "$work/postgres/postgres.log" >&2
+    echo "PostgreSQL did not start (is port $db_port taken? DEMO_DB_PORT picks another)" >&2
+    exit 1
+fi
 "$pg_bin/createdb" -h 127.0.0.1 -p "$db_port" -U postgres jobs
 
 mvn -B -q -Dstyle.color=never package -DskipTests
