@@ -30,6 +30,15 @@ class ScheduleTimingTest {
         assertEquals(Instant.parse("2026-11-25T02:00:00Z"), daily.firstRun(NOON_UTC));
     }
 
+    @ParameterizedTest
+    @CsvSource({"00:30, 2026-11-24T12:00:00Z", "11:59, 2026-11-24T12:00:00Z", "12:00, 2026-11-25T12:00:00Z",
+            "12:30, 2026-11-25T12:00:00Z", "23:30, 2026-11-25T12:00:00Z"})
+    void aDailyCronFromAnyHourOfTheDay(String time, Instant expected) {
+        ScheduleTiming noon = ScheduleTiming.of(cron("0 12 * * *", "UTC"), PHOENIX);
+
+        assertEquals(expected, noon.firstRun(Instant.parse("2026-11-24T" + time + ":00Z")));
+    }
+
     @Test
     void aSixFieldCronHasSecondsFirst() {
         ScheduleTiming everyFiveSeconds = ScheduleTiming.of(cron("*/5 * * * * *", "UTC"), PHOENIX);
