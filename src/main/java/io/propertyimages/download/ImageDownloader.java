@@ -161,23 +161,37 @@ public final class ImageDownloader implements AutoCloseable {
             clients.discard(client);
             throw new DownloadFailedException("body of " + declared + " bytes exceeds the limit of " + max + " bytes", attempt);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
         try (InputStream in = response.readEntity(InputStream.class)) {
-            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-                total += n;
-                if (total > max) {
-                    clients.discard(client);
-                    throw new DownloadFailedException("body exceeds the limit of " + max + " bytes", attempt);
-                }
-                body.write(buffer, 0, n);
-            }
+            return declared >= 0 ? readDeclared(in, (int) declared) : readUndeclared(in, client, max, attempt);
         } catch (IOException e) {
             throw RetryableFailure.transport(describe(e));
         }
-        if (declared >= 0 && total < declared) {
+    }
+
+    /**
+     * Reads a body of a declared length straight into an array of that length: no growing buffer and no copy of it,
+     * which were a sixth of the bytes the job allocated.
+     */
+    private static byte[] readDeclared(InputStream in, int declared) throws IOException, RetryableFailure {
+        byte[] body = new byte[declared];
+        int total = in.readNBytes(body, 0, declared);
+        if (total < declared) {
             throw RetryableFailure.transport("body shorter than its Content-Length (" + total + " of " + declared + " bytes)");
+        }
+        return body;
+    }
+
+    private byte[] readUndeclared(InputStream in, Client client, long max, int attempt) throws IOException, DownloadFailedException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            total += n;
+            if (total > max) {
+                clients.discard(client);
+                throw new DownloadFailedException("body exceeds the limit of " + max + " bytes", attempt);
+            }
+            body.write(buffer, 0, n);
         }
         return body.toByteArray();
     }
