@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
+
+import io.propertyimages.testing.FileTrees;
 
 /**
  * The benchmark of the whole {@code download-images} job on a real Open Liberty server, run by
@@ -61,9 +62,9 @@ public final class JobBenchmark {
                 settings.imagesEach(), host.baseUrl(), BenchmarkCorpus::mixedSource);
         Path tiny = InputFiles.write(settings.work().resolve("input/tiny.json"), settings.tinyUrls() / settings.imagesEach(),
                 settings.imagesEach(), host.baseUrl(), n -> BenchmarkCorpus.TINY);
-        deleteTree(settings.imagesRoot());
-        deleteTree(settings.work().resolve("peers"));
-        deleteTree(server.directory().resolve("jobrepository"));
+        FileTrees.delete(settings.imagesRoot());
+        FileTrees.delete(settings.work().resolve("peers"));
+        FileTrees.delete(server.directory().resolve("jobrepository"));
 
         try (server) {
             server.start();
@@ -234,17 +235,6 @@ public final class JobBenchmark {
     private String parameters(Path input, String outputDir) {
         String chunk = settings.chunkSize().isEmpty() ? "" : ", \"chunkSize\": \"" + settings.chunkSize() + "\"";
         return "{\"input\": \"" + input + "\", \"outputDir\": \"" + outputDir + "\"" + chunk + "}";
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     @FunctionalInterface

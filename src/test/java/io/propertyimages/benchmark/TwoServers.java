@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
+import io.propertyimages.testing.FileTrees;
 import io.propertyimages.testing.PostgresServer;
 
 /**
@@ -87,7 +87,7 @@ final class TwoServers implements AutoCloseable {
 
     /** The server's configuration and application, without its output (logs, work area, job repository). */
     private static void copyConfiguration(Path from, Path to) throws IOException {
-        deleteTree(to);
+        FileTrees.delete(to);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path relative = from.relativize(file);
@@ -101,17 +101,6 @@ final class TwoServers implements AutoCloseable {
                 } else {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +20,7 @@ import io.propertyimages.store.ImageManifest;
 import io.propertyimages.store.ManifestEntry;
 import io.propertyimages.store.ManifestStore;
 import io.propertyimages.store.PropertySummary;
+import io.propertyimages.testing.FileTrees;
 
 /** The gallery's table of property folders, on an in-memory H2, beside an images root on disk. */
 class PropertyCatalogTest {
@@ -79,7 +78,7 @@ class PropertyCatalogTest {
 
         Path copiedIn = Files.createDirectories(root.resolve("copied-in-st"));
         manifests.save(copiedIn, manifest("Copied In St", 2));
-        deleteTree(root.resolve("kept-st"));
+        FileTrees.delete(root.resolve("kept-st"));
         catalog.catchUp();
 
         assertEquals(List.of("copied-in-st", "gone-st"), folders(catalog.page(null, 0, 10)),
@@ -106,13 +105,5 @@ class PropertyCatalogTest {
 
     private static List<String> folders(PropertyPage page) {
         return page.properties().stream().map(PropertySummary::folder).toList();
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -1,18 +1,17 @@
 package io.propertyimages.it;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import io.propertyimages.testing.FileTrees;
 
 /**
  * A Liberty server of the tests' own with the WAR in its dropins (created by the pom, or copied from the Arquillian
@@ -54,7 +53,7 @@ final class LibertyServerProcess implements AutoCloseable {
         LibertyServerProcess server = new LibertyServerProcess(testServer + suffix, port);
         Path from = SERVERS.resolve(testServer);
         Path to = server.directory();
-        deleteTree(to);
+        FileTrees.delete(to);
         for (String path : List.of("server.xml", "server.env", "jdbc/h2.jar", "jdbc/postgresql.jar", "messaging/none.xml",
                 "messaging/engine.xml", "messaging/client.xml", "configDropins/defaults/liberty-plugin-variable-config.xml",
                 "configDropins/overrides/test-overrides.xml")) {
@@ -157,20 +156,5 @@ final class LibertyServerProcess implements AutoCloseable {
             return Optional.empty();
         }
         return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

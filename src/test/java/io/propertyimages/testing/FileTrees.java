@@ -1,0 +1,25 @@
+package io.propertyimages.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Folders the tests and benchmarks make and remove again. */
+public final class FileTrees {
+    private FileTrees() {
+    }
+
+    /** Deletes {@code root} and everything under it, files before their folders; nothing when it does not exist. */
+    public static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
