@@ -106,42 +106,14 @@ public final class JobBenchmark {
 
     private RunFigures measureOnTwo(TwoServers cluster, String scenario, Path input, String outputDir, int latency,
                                     long images) throws Exception {
-        String load = loadAverage();
-        host.reset(latency);
-        List<ProcessProbe> probes = new ArrayList<>();
-        for (BenchmarkServer each : cluster.all()) {
-            probes.add(each.probe());
-            each.probe().begin();
-        }
-        Instant started = Instant.now();
-        long startedNanos = System.nanoTime();
-        long ownCpuBefore = ownCpuNanos();
-        JobClient jobs = cluster.first().jobs();
-        long execution = jobs.start(parameters(input, outputDir));
-        JsonObject end = jobs.awaitEnd(execution, RUN_TIMEOUT);
-        double cpu = 0;
-        double rss = 0;
-        double heap = 0;
-        for (ProcessProbe probe : probes) {
-            ProcessProbe.Figures figures = probe.end();
-            cpu += figures.cpuSeconds();
-            rss = Math.max(rss, figures.peakRssMb());
-            heap = Math.max(heap, figures.peakHeapMb());
-        }
-        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
-        double wall = Duration.between(started, Instant.parse(end.getString("endTime"))).toNanos() / 1e9;
-        long first = host.firstRequestNanos();
-        String outcome = end.getString("batchStatus") + " " + jobs.summary(execution) + "; partitions per server "
-                + cluster.partitionsPerServer(execution);
-        System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
-        return new RunFigures(ResultTable.PROPERTY_IMAGES, scenario, load, latency, images, host.bytesSent(), wall,
-                new ProcessProbe.Figures(cpu, rss, heap), ownCpu, host.peakInFlight(),
-                first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), fetchedAgain(Map.of()),
-                outcome);
+        return measure(scenario, cluster.all(), latency, images, Map.of(),
+                () -> cluster.first().jobs().start(parameters(input, outputDir)),
+                execution -> "; partitions per server " + cluster.partitionsPerServer(execution));
     }
 
     private RunFigures run(String scenario, Path input, String outputDir, int latency, long images) throws Exception {
-        return measure(scenario, latency, images, Map.of(), () -> server.jobs().start(parameters(input, outputDir)));
+        return measure(scenario, List.of(server), latency, images, Map.of(),
+                () -> server.jobs().start(parameters(input, outputDir)), execution -> "");
     }
 
     /** The peer doing the same downloads into a fresh folder of its own; its figures are its process's. */
@@ -182,8 +154,8 @@ public final class JobBenchmark {
         Map<String, Integer> before = host.requestsPerPath();
         System.out.printf("Killed the server after %d image requests of execution %d%n", before.size(), killed);
         server.start();
-        RunFigures restarted = measure("restart after kill -9 at half", latency, images - before.size(), before,
-                () -> server.jobs().restart(killed));
+        RunFigures restarted = measure("restart after kill -9 at half", List.of(server), latency, images - before.size(),
+                before, () -> server.jobs().restart(killed), execution -> "");
         System.out.printf("After the restart the output holds %d of %d images%n",
                 imagesIn(settings.imagesRoot().resolve("restart")), images);
         return restarted;
@@ -195,26 +167,41 @@ public final class JobBenchmark {
         }
     }
 
-    private RunFigures measure(String scenario, int latency, long images, Map<String, Integer> fetchedBefore,
-                               ExecutionStarter starter) throws Exception {
+    /**
+     * Runs the execution {@code starter} starts on the first of {@code servers}: the row's CPU is all the servers',
+     * its memory the largest one's.
+     */
+    private RunFigures measure(String scenario, List<BenchmarkServer> servers, int latency, long images,
+                               Map<String, Integer> fetchedBefore, ExecutionStarter starter, ExecutionNote note) throws Exception {
         String load = loadAverage();
         host.reset(latency);
-        ProcessProbe probe = server.probe();
-        probe.begin();
+        for (BenchmarkServer each : servers) {
+            each.probe().begin();
+        }
         Instant started = Instant.now();
         long startedNanos = System.nanoTime();
         long ownCpuBefore = ownCpuNanos();
+        JobClient jobs = servers.get(0).jobs();
         long execution = starter.start();
-        JsonObject end = server.jobs().awaitEnd(execution, RUN_TIMEOUT);
-        ProcessProbe.Figures figures = probe.end();
+        JsonObject end = jobs.awaitEnd(execution, RUN_TIMEOUT);
+        double cpu = 0;
+        double rss = 0;
+        double heap = 0;
+        for (BenchmarkServer each : servers) {
+            ProcessProbe.Figures figures = each.probe().end();
+            cpu += figures.cpuSeconds();
+            rss = Math.max(rss, figures.peakRssMb());
+            heap = Math.max(heap, figures.peakHeapMb());
+        }
         double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
         double wall = Duration.between(started, Instant.parse(end.getString("endTime"))).toNanos() / 1e9;
         long first = host.firstRequestNanos();
-        String outcome = end.getString("batchStatus") + " " + server.jobs().summary(execution);
+        String outcome = end.getString("batchStatus") + " " + jobs.summary(execution) + note.of(execution);
         System.out.printf("%s: execution %d %s in %.2f s%n", scenario, execution, outcome, wall);
         return new RunFigures(ResultTable.PROPERTY_IMAGES, scenario, load, latency, images, host.bytesSent(), wall,
-                figures, ownCpu, host.peakInFlight(), first == 0 ? Double.NaN : (first - startedNanos) / 1e9,
-                host.meanServiceSeconds(), fetchedAgain(fetchedBefore), outcome);
+                new ProcessProbe.Figures(cpu, rss, heap), ownCpu, host.peakInFlight(),
+                first == 0 ? Double.NaN : (first - startedNanos) / 1e9, host.meanServiceSeconds(), fetchedAgain(fetchedBefore),
+                outcome);
     }
 
     /** Image URLs requested more than once since the host's last reset, or requested before, in {@code fetchedBefore}. */
@@ -240,5 +227,11 @@ public final class JobBenchmark {
     @FunctionalInterface
     private interface ExecutionStarter {
         long start() throws Exception;
+    }
+
+    /** What a row's outcome says of its execution beyond its status and counts. */
+    @FunctionalInterface
+    private interface ExecutionNote {
+        String of(long execution) throws Exception;
     }
 }
