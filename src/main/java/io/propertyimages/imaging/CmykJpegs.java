@@ -4,10 +4,8 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
 
 import javax.imageio.ImageReader;
@@ -24,6 +22,7 @@ import javax.imageio.ImageTypeSpecifier;
 final class CmykJpegs {
     private static final int ADOBE_CMYK = 0;
     private static final int ADOBE_YCCK = 2;
+    private static final int[] CMYK_OFFSETS = {0, 1, 2, 3};
     private static final int SCALE_BITS = 16;
     private static final int ONE_HALF = 1 << (SCALE_BITS - 1);
     /** libjpeg's YCC to RGB tables, as TwelveMonkeys' {@code YCbCrConverter} builds them: its JPEG conversion, inlined. */
@@ -59,7 +58,7 @@ final class CmykJpegs {
             return reader.read(0);
         }
         Raster raw = reader.readRaster(0, null);
-        return isPacked(raw) ? toRgb(raw, ycck.get()) : reader.read(0);
+        return RgbBytes.isPackedBytes(raw, CMYK_OFFSETS) ? toRgb(raw, ycck.get()) : reader.read(0);
     }
 
     /**
@@ -119,14 +118,5 @@ final class CmykJpegs {
 
     private static int clamp(int value) {
         return value < 0 ? 0 : Math.min(value, 255);
-    }
-
-    private static boolean isPacked(Raster raw) {
-        return raw.getNumBands() == 4 && raw.getParent() == null && raw.getDataBuffer() instanceof DataBufferByte buffer
-                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0
-                && raw.getSampleModel() instanceof PixelInterleavedSampleModel samples
-                && samples.getPixelStride() == 4 && samples.getScanlineStride() == 4 * raw.getWidth()
-                && Arrays.equals(samples.getBandOffsets(), new int[] {0, 1, 2, 3})
-                && buffer.getData().length >= 4 * raw.getWidth() * raw.getHeight();
     }
 }

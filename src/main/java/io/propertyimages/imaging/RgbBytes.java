@@ -51,11 +51,11 @@ final class RgbBytes {
             return opaque;
         }
         int type = opaque.getType();
-        if (type == BufferedImage.TYPE_INT_RGB && isWholeBuffer(opaque)) {
+        if (type == BufferedImage.TYPE_INT_RGB && isWholeBuffer(opaque.getRaster())) {
             return fromIntRgb(opaque);
         }
         BufferedImage bgr = opaque;
-        if (type != BufferedImage.TYPE_3BYTE_BGR || !isWholeBuffer(opaque)) {
+        if (type != BufferedImage.TYPE_3BYTE_BGR || !isWholeBuffer(opaque.getRaster())) {
             bgr = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = bgr.createGraphics();
             try {
@@ -98,7 +98,7 @@ final class RgbBytes {
 
     /** Whether the image is {@code TYPE_INT_ARGB} over the whole of its buffer, as {@link #intArgbOnWhite} takes it. */
     static boolean isIntArgb(BufferedImage image) {
-        return image.getType() == BufferedImage.TYPE_INT_ARGB && isWholeBuffer(image);
+        return image.getType() == BufferedImage.TYPE_INT_ARGB && isWholeBuffer(image.getRaster());
     }
 
     /**
@@ -135,21 +135,27 @@ final class RgbBytes {
     }
 
     private static boolean isPacked(BufferedImage image, int[] offsets) {
-        Raster raster = image.getRaster();
         return image.getColorModel() instanceof ComponentColorModel model
                 && model.getColorSpace() == SRGB
                 && model.getTransparency() == (offsets.length == 4 ? Transparency.TRANSLUCENT : Transparency.OPAQUE)
-                && raster.getSampleModel() instanceof PixelInterleavedSampleModel samples
-                && samples.getDataType() == DataBuffer.TYPE_BYTE
-                && samples.getPixelStride() == offsets.length
-                && samples.getScanlineStride() == offsets.length * image.getWidth()
-                && Arrays.equals(samples.getBandOffsets(), offsets)
-                && isWholeBuffer(image);
+                && isPackedBytes(image.getRaster(), offsets);
     }
 
-    /** Whether the image's raster starts at the first element of its only bank and is not a child of a larger one. */
-    private static boolean isWholeBuffer(BufferedImage image) {
-        Raster raster = image.getRaster();
+    /**
+     * Whether the raster's samples are bytes at {@code offsets} within each pixel, pixel after pixel and row after
+     * row from the first byte of its only bank, not a child of a larger raster.
+     */
+    static boolean isPackedBytes(Raster raster, int[] offsets) {
+        return raster.getSampleModel() instanceof PixelInterleavedSampleModel samples
+                && samples.getDataType() == DataBuffer.TYPE_BYTE
+                && samples.getPixelStride() == offsets.length
+                && samples.getScanlineStride() == offsets.length * raster.getWidth()
+                && Arrays.equals(samples.getBandOffsets(), offsets)
+                && isWholeBuffer(raster);
+    }
+
+    /** Whether the raster starts at the first element of its only bank and is not a child of a larger one. */
+    private static boolean isWholeBuffer(Raster raster) {
         return raster.getParent() == null && raster.getMinX() == 0 && raster.getMinY() == 0
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
                 && raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getOffset() == 0;
