@@ -12,8 +12,9 @@ import jakarta.servlet.ServletContextListener;
 
 /**
  * Registers the ImageIO plugins of WEB-INF/lib (TwelveMonkeys, webp-imageio) when the application starts, warms up
- * the conversions ({@link ImagingWarmUp}), and deregisters the plugins when it stops. ImageIO's registry belongs to the JVM, so a plugin left there outlives its application: after a
- * redeploy it would still be offered, and fail to load its classes from the old application's deleted jars.
+ * the conversions ({@link ImagingWarmUp}), and deregisters the plugins when it stops. ImageIO's registry belongs to
+ * the JVM, so a plugin left there outlives its application: after a redeploy it would still be offered, and fail to
+ * load its classes from the old application's deleted jars.
  * TwelveMonkeys' own IIOProviderContextListener picks the plugins to deregister by the thread's context class loader,
  * which in Liberty is not the loader of the application's classes, so it deregistered none.
  */
