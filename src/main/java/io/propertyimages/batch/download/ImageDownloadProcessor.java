@@ -30,7 +30,8 @@ import io.propertyimages.store.OutputDirectories;
 /**
  * Turns a URL into a JPEG ready to save: skipped (returns {@code null}, counted as cached) when the property's
  * manifest already has the URL with its file intact; otherwise downloaded with retries and converted. A URL that
- * cannot be saved throws {@link ImageFailedException}, which the job skips.
+ * cannot be saved throws {@link ImageFailedException}, which the job skips. While a URL is converted, the
+ * partition's next one is downloaded ({@link DownloadAhead}).
  */
 @Named
 @Dependent
@@ -53,6 +54,9 @@ public class ImageDownloadProcessor implements ItemProcessor {
     @Inject
     ImageMetrics metrics;
 
+    @Inject
+    DownloadAhead ahead;
+
     private Path outputPath;
 
     @Override
@@ -66,16 +70,14 @@ public class ImageDownloadProcessor implements ItemProcessor {
         }
         URI uri = httpUri(url, folder);
         DownloadedImage download;
-        long started = System.nanoTime();
         try {
-            download = services.downloader().download(uri);
+            download = ahead.take(url, () -> download(uri));
         } catch (DownloadFailedException e) {
             throw new ImageFailedException(url, folder, e.reason(), e.attempts());
-        } finally {
-            metrics.downloadTook(Duration.ofNanos(System.nanoTime() - started));
         }
+        downloadNext();
         JpegImage jpeg;
-        started = System.nanoTime();
+        long started = System.nanoTime();
         try {
             jpeg = services.converter().toJpeg(download.body());
         } catch (ImageConversionException e) {
@@ -85,6 +87,36 @@ public class ImageDownloadProcessor implements ItemProcessor {
         }
         return new ImageToSave(url, folder, jpeg, ContentHash.md5(jpeg.bytes()), services.clock().instant(),
                 download.etag(), download.lastModified());
+    }
+
+    private DownloadedImage download(URI uri) throws DownloadFailedException, InterruptedException {
+        long started = System.nanoTime();
+        try {
+            return services.downloader().download(uri);
+        } finally {
+            metrics.downloadTook(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Starts downloading the partition's next URL, unless its property's manifest lists it already (it is cached, or
+     * its file is checked in its turn) or it is not an http(s) URL: a URL that is not downloaded ahead gets the
+     * usual checks, and its download, in its turn.
+     */
+    private void downloadNext() {
+        UrlItem next = ahead.upcoming();
+        if (next == null) {
+            return;
+        }
+        PropertyFolder folder = PropertyFolder.of(outputPath(), next.address());
+        try {
+            if (manifests.manifestOf(folder).entryFor(next.url()).isEmpty()) {
+                URI uri = httpUri(next, folder);
+                ahead.start(next, () -> download(uri));
+            }
+        } catch (IOException | ImageFailedException e) {
+            LOG.fine(() -> "Not downloaded ahead, checked in its turn: " + next.url() + ": " + e.getMessage());
+        }
     }
 
     private Path outputPath() {

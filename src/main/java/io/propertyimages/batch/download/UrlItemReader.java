@@ -15,6 +15,8 @@ import io.propertyimages.input.UrlItemSource;
 
 /**
  * Streams this partition's URL items from the input file and, on restart, skips those its checkpoint has covered.
+ * It tells {@link DownloadAhead} which URL comes next within the chunk, never across a checkpoint, so a partition
+ * that is stopped or killed has downloaded nothing beyond its uncommitted chunk.
  */
 @Named
 @Dependent
@@ -32,11 +34,20 @@ public class UrlItemReader extends AbstractItemReader {
     int partitionCount;
 
     @Inject
+    @BatchProperty
+    int chunkSize;
+
+    @Inject
     PartitionTally tally;
+
+    @Inject
+    DownloadAhead ahead;
 
     private UrlItemSource source;
     private InputFingerprint fingerprint;
     private UrlItem next;
+    /** Items returned since the reader was opened: a chunk ends after each {@code chunkSize} of them. */
+    private long returned;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
@@ -50,6 +61,7 @@ public class UrlItemReader extends AbstractItemReader {
             }
             resumeAt = saved.nextIndex();
         }
+        returned = 0;
         source = PropertyListFiles.open(file);
         next = nextOfPartition();
         while (next != null && next.index() < resumeAt) {
@@ -65,7 +77,9 @@ public class UrlItemReader extends AbstractItemReader {
         } else {
             tally.reading(item);
             next = nextOfPartition();
+            returned++;
         }
+        ahead.upcoming(returned % chunkSize == 0 ? null : next);
         return item;
     }
 
@@ -78,6 +92,7 @@ public class UrlItemReader extends AbstractItemReader {
 
     @Override
     public void close() throws Exception {
+        ahead.cancel();
         if (source != null) {
             source.close();
         }
