@@ -12,6 +12,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,6 +74,19 @@ final class Browser implements AutoCloseable {
     /** Waits, within 30 s, polling, until {@code condition} answers something other than null or false. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage(what).until(condition);
+    }
+
+    /**
+     * Waits, within 30 s, until an element matching {@code css} is there, and clicks it; found again when the page
+     * re-rendered it between the finding and the click, as a list does when a filter's results arrive.
+     */
+    void click(String what, String css) {
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    find(css).click();
+                    return true;
+                });
     }
 
     Object script(String script, Object... arguments) {

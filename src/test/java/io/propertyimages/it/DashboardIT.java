@@ -204,8 +204,7 @@ class DashboardIT extends DeployedApplicationTest {
             browser.open("#gallery");
             // The list shows a page of the server's folders, other tests' too: the filter, done by the server, finds it.
             browser.find("#property-filter").sendKeys(folder.substring(0, folder.indexOf('/')).toUpperCase(Locale.ROOT));
-            browser.await("the property in the list", d -> browser.findAll("[data-folder='" + folder + "']").stream().findFirst().orElse(null))
-                    .click();
+            browser.click("the property in the list", "[data-folder='" + folder + "']");
             browser.await("its address as the heading", d -> text(browser, "#property-heading").equals("7 Dashboard Ct, Tempe, AZ 85281"));
             browser.await("five loaded thumbnails", d -> (Boolean) browser.script("""
                     const images = [...document.querySelectorAll('#property .thumb img')];
@@ -262,8 +261,7 @@ class DashboardIT extends DeployedApplicationTest {
             browser.open("#gallery");
             // The list shows a page of the server's folders, other tests' too: the filter, done by the server, finds it.
             browser.find("#property-filter").sendKeys(folder.substring(0, folder.indexOf('/')).toUpperCase(Locale.ROOT));
-            browser.await("the property in the list", d -> browser.findAll("[data-folder='" + folder + "']").stream().findFirst().orElse(null))
-                    .click();
+            browser.click("the property in the list", "[data-folder='" + folder + "']");
             browser.await("a loaded thumbnail", d -> (Boolean) browser.script(
                     "const img = document.querySelector('#property .thumb img'); return !!img && img.complete && img.naturalWidth > 0"));
             assertNoConsoleErrors(browser);
