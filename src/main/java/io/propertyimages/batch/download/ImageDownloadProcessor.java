@@ -19,6 +19,7 @@ import jakarta.inject.Named;
 import io.propertyimages.download.DownloadFailedException;
 import io.propertyimages.download.DownloadedImage;
 import io.propertyimages.imaging.ImageConversionException;
+import io.propertyimages.imaging.ImageFormat;
 import io.propertyimages.imaging.JpegImage;
 import io.propertyimages.input.UrlItem;
 import io.propertyimages.monitoring.ImageMetrics;
@@ -30,8 +31,10 @@ import io.propertyimages.store.OutputDirectories;
 /**
  * Turns a URL into a JPEG ready to save: skipped (returns {@code null}, counted as cached) when the property's
  * manifest already has the URL with its file intact; otherwise downloaded with retries and converted. A URL that
- * cannot be saved throws {@link ImageFailedException}, which the job skips. While a URL is converted, the
- * partition's next one is downloaded ({@link DownloadAhead}).
+ * cannot be saved throws {@link ImageFailedException}, which the job skips. While an image other than a JPEG is
+ * converted, the partition's next URL is downloaded ({@link DownloadAhead}). A JPEG is kept as it is, in about a
+ * millisecond, which leaves little to overlap, and handing the next download to another thread costs CPU: 30,000
+ * tiny JPEGs took 0.1 ms more of server CPU each when every URL was downloaded ahead.
  */
 @Named
 @Dependent
@@ -75,7 +78,9 @@ public class ImageDownloadProcessor implements ItemProcessor {
         } catch (DownloadFailedException e) {
             throw new ImageFailedException(url, folder, e.reason(), e.attempts());
         }
-        downloadNext();
+        if (ImageFormat.detect(download.body()) != ImageFormat.JPEG) {
+            downloadNext();
+        }
         JpegImage jpeg;
         long started = System.nanoTime();
         try {
