@@ -95,8 +95,10 @@ class DownloadAheadTest {
     @Test
     void startingAnotherDownloadCancelsTheOneNotTaken() throws Exception {
         AtomicInteger finished = new AtomicInteger();
+        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         ahead.start(FIRST, () -> {
+            running.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
@@ -106,6 +108,7 @@ class DownloadAheadTest {
             finished.incrementAndGet();
             return image("first");
         });
+        assertTrue(running.await(5, TimeUnit.SECONDS));
 
         ahead.start(SECOND, () -> image("second"));
 
