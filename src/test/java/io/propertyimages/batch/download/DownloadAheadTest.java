@@ -72,49 +72,27 @@ class DownloadAheadTest {
 
     @Test
     void cancelStopsADownloadThatWasNotTaken() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
-        ahead.start(SECOND, () -> {
-            running.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-            return image("too late");
-        });
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        SlowDownload slow = new SlowDownload();
+        ahead.start(SECOND, slow::run);
+        assertTrue(slow.running.await(5, TimeUnit.SECONDS));
 
         ahead.cancel();
 
-        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the download's thread is interrupted");
+        assertTrue(slow.interrupted.await(5, TimeUnit.SECONDS), "the download's thread is interrupted");
         assertEquals("now", new String(ahead.take(SECOND, () -> downloadNow(SECOND)).body()));
     }
 
     @Test
     void startingAnotherDownloadCancelsTheOneNotTaken() throws Exception {
-        AtomicInteger finished = new AtomicInteger();
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
-        ahead.start(FIRST, () -> {
-            running.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-            finished.incrementAndGet();
-            return image("first");
-        });
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        SlowDownload slow = new SlowDownload();
+        ahead.start(FIRST, slow::run);
+        assertTrue(slow.running.await(5, TimeUnit.SECONDS));
 
         ahead.start(SECOND, () -> image("second"));
 
-        assertTrue(interrupted.await(5, TimeUnit.SECONDS));
+        assertTrue(slow.interrupted.await(5, TimeUnit.SECONDS));
         assertEquals("second", new String(ahead.take(SECOND, () -> downloadNow(SECOND)).body()));
-        assertEquals(0, finished.get());
+        assertEquals(0, slow.finished.get());
     }
 
     @Test
@@ -131,6 +109,25 @@ class DownloadAheadTest {
     private DownloadedImage downloadNow(UrlItem item) {
         downloaded.add(item.url());
         return image("now");
+    }
+
+    /** A download that takes a minute unless its thread is interrupted, and says when it runs and when it is. */
+    private static final class SlowDownload {
+        final CountDownLatch running = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        final AtomicInteger finished = new AtomicInteger();
+
+        DownloadedImage run() throws InterruptedException {
+            running.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            finished.incrementAndGet();
+            return image("too late");
+        }
     }
 
     private static DownloadedImage image(String body) {
