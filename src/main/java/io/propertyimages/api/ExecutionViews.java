@@ -29,9 +29,10 @@ public class ExecutionViews {
 
     JobExecutionView of(JobExecution execution, URI href) {
         long instanceId = executions.instanceIdOf(execution);
-        boolean ended = ENDED.contains(execution.getBatchStatus());
-        return JobExecutionView.of(execution, instanceId, href.toString(),
-                progress.find(execution.getExecutionId(), ended).orElse(null),
+        // Read once: the engine changes a running execution's status under us, and the progress is measured by it.
+        BatchStatus status = execution.getBatchStatus();
+        return JobExecutionView.of(execution, status, instanceId, href.toString(),
+                progress.find(execution.getExecutionId(), ENDED.contains(status)).orElse(null),
                 servers.serverOf(execution.getExecutionId()).orElse(null));
     }
 }

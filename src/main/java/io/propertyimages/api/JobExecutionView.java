@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 
 import io.propertyimages.executions.ExecutionProgress;
@@ -29,10 +30,10 @@ public record JobExecutionView(
         ExecutionProgress progress,
         String server) {
 
-    static JobExecutionView of(JobExecution execution, long jobInstanceId, String href, ExecutionProgress progress,
-                               String server) {
+    static JobExecutionView of(JobExecution execution, BatchStatus status, long jobInstanceId, String href,
+                               ExecutionProgress progress, String server) {
         return new JobExecutionView(execution.getExecutionId(), execution.getJobName(), jobInstanceId,
-                String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
+                String.valueOf(status), execution.getExitStatus(),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 instant(execution.getLastUpdatedTime()), map(execution.getJobParameters()), href, progress, server);
     }
