@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,7 +74,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits, within 30 s, polling, until {@code condition} answers something other than null or false. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage(what).until(condition);
+        return waitFor(what).until(condition);
     }
 
     /**
@@ -81,12 +82,14 @@ final class Browser implements AutoCloseable {
      * re-rendered it between the finding and the click, as a list does when a filter's results arrive.
      */
     void click(String what, String css) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    find(css).click();
-                    return true;
-                });
+        waitFor(what).ignoring(StaleElementReferenceException.class).until(d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
+    private FluentWait<WebDriver> waitFor(String what) {
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage(what);
     }
 
     Object script(String script, Object... arguments) {

@@ -31,9 +31,12 @@ public class DownloadAhead {
     @Resource(lookup = "concurrent/batchExecutor")
     Executor executor;
 
+    /** A download started for {@code item} and not taken yet. */
+    private record Started(UrlItem item, FutureTask<DownloadedImage> task) {
+    }
+
     private UrlItem upcoming;
-    private UrlItem started;
-    private FutureTask<DownloadedImage> download;
+    private Started started;
 
     /** The URL the reader returns next within the chunk, or null at the end of a chunk or of the partition. */
     void upcoming(UrlItem next) {
@@ -53,18 +56,16 @@ public class DownloadAhead {
         } catch (RejectedExecutionException e) {
             return; // the server is stopping: the URL is downloaded in its turn, if it comes
         }
-        started = item;
-        download = task;
+        started = new Started(item, task);
     }
 
     /** The download started for {@code item}, once it is done; or, if none was, {@code work} run now. */
     DownloadedImage take(UrlItem item, Download work) throws DownloadFailedException, InterruptedException {
-        if (download == null || !item.equals(started)) {
+        if (started == null || !item.equals(started.item())) {
             cancel();
             return work.run();
         }
-        FutureTask<DownloadedImage> taken = download;
-        download = null;
+        FutureTask<DownloadedImage> taken = started.task();
         started = null;
         try {
             return taken.get();
@@ -85,9 +86,8 @@ public class DownloadAhead {
 
     /** Stops a download that was started and not taken. */
     void cancel() {
-        if (download != null) {
-            download.cancel(true);
-            download = null;
+        if (started != null) {
+            started.task().cancel(true);
             started = null;
         }
     }
